@@ -1,0 +1,58 @@
+"""Regenerate release/ and solutions/ from source/ with the real nbgrader.
+
+    python -m coursekit regenerate            # every assignment
+    python -m coursekit regenerate 01_binary_cross_entropy
+
+Generation runs in a scratch course directory, so no gradebook.db is left in
+the repository.  Execution timestamps are stripped, so an unchanged source
+regenerates to byte-identical files.
+"""
+import shutil
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from . import RELEASE, SOLUTIONS, assignments as all_assignments
+from .nbgrader_cli import new_course_dir, run_nbgrader
+
+
+def strip_volatile(nb):
+    """Drop what changes on every run: execution timestamps."""
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    return nb
+
+
+def generate(assignments, out_dir):
+    """Generate release/ and solutions/ for ``assignments`` under ``out_dir``."""
+    out_dir = Path(out_dir)
+    with tempfile.TemporaryDirectory(prefix="lfs-generate-") as tmp:
+        course = new_course_dir(tmp, assignments)
+        for a in assignments:
+            run_nbgrader(course, "generate_assignment", a, "--force")
+            run_nbgrader(course, "generate_solution", a, "--force")
+        for kind in ("release", "solutions"):
+            for a in assignments:
+                dest = out_dir / kind / a
+                if dest.exists():
+                    shutil.rmtree(dest)
+                shutil.copytree(course / kind / a, dest,
+                                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+                for path in dest.glob("*.ipynb"):
+                    nb = strip_volatile(nbformat.read(path, as_version=4))
+                    nbformat.write(nb, path)
+    return out_dir
+
+
+def regenerate(assignments=None):
+    """Rewrite release/ and solutions/ in the repository."""
+    assignments = list(assignments or all_assignments())
+    with tempfile.TemporaryDirectory(prefix="lfs-out-") as out:
+        generate(assignments, out)
+        for kind, target in (("release", RELEASE), ("solutions", SOLUTIONS)):
+            for a in assignments:
+                if (target / a).exists():
+                    shutil.rmtree(target / a)
+                shutil.copytree(Path(out) / kind / a, target / a)
+    return assignments

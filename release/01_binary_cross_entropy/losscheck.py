@@ -1,0 +1,189 @@
+"""Checks shared by every assignment of *Loss Functions from Scratch*.
+
+Students use ``numerical_gradient``, ``rel_error`` and ``grad_check`` to test
+their own backward functions.  The graded test cells use the ``expect_*`` and
+``check_*`` helpers, so that every failure message says what was expected,
+what came back and what the likely mistake is.
+
+This one file is the source of truth; each assignment folder links to it and
+nbgrader copies it next to the notebook (and restores it when grading).
+"""
+import math
+import warnings
+
+import numpy as np
+
+__all__ = [
+    "numerical_gradient", "rel_error", "grad_check",
+    "quietly", "expect_float", "expect_array", "check_close", "check_raises",
+    "check_unmodified", "snapshot",
+]
+
+
+# --------------------------------------------------------------------------
+# Gradient checking (for students)
+# --------------------------------------------------------------------------
+def numerical_gradient(f, x, h=1e-6):
+    """Centred finite difference of the scalar function ``f`` at array ``x``.
+
+    Returns an array of x's shape whose entry i is
+    (f(x + h e_i) - f(x - h e_i)) / (2 h).  ``x`` is not modified.
+    """
+    x = np.array(x, dtype=np.float64, copy=True)
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        f_plus = float(f(x.copy()))
+        x[i] = old - h
+        f_minus = float(f(x.copy()))
+        x[i] = old
+        grad[i] = (f_plus - f_minus) / (2.0 * h)
+    return grad
+
+
+def rel_error(a, b):
+    """Largest elementwise relative error max |a-b| / max(|a|+|b|, 1e-8)."""
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-8)))
+
+
+def grad_check(loss, grad, y_true, y_pred, h=1e-6):
+    """Compare ``grad(y_true, y_pred)`` with a finite difference of ``loss``.
+
+    Returns the relative error; below about 1e-6 means the gradient is right.
+    """
+    numeric = numerical_gradient(lambda p: loss(y_true, p), y_pred, h)
+    analytic = grad(y_true, np.array(y_pred, dtype=np.float64, copy=True))
+    return rel_error(analytic, numeric)
+
+
+# --------------------------------------------------------------------------
+# Helpers for the graded tests
+# --------------------------------------------------------------------------
+class CheckFailed(AssertionError):
+    """A test failed; the message explains what and why."""
+
+
+def _fail(name, lines):
+    raise CheckFailed(f"{name}: " + "\n  ".join(lines))
+
+
+def quietly(fn, *args, **kwargs):
+    """Call ``fn`` with NumPy floating-point warnings silenced.
+
+    nbgrader gives a test cell no points when anything is written to stderr,
+    so a correct function that happens to warn (log(0) before clipping, say)
+    must not be penalised for it.  Exceptions still propagate.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with np.errstate(all="ignore"):
+            return fn(*args, **kwargs)
+
+
+def expect_float(name, value):
+    """``value`` must be a real float (Python float or np.float64); returns it."""
+    if type(value) not in (float, np.float64):
+        hint = ""
+        if type(value) is np.ndarray:
+            hint = (f" It is an array of shape {value.shape}: a forward pass returns"
+                    " the mean loss, so reduce with np.mean and return float(...).")
+        _fail(name, [f"expected a float (the mean loss), got {type(value).__name__}.{hint}"])
+    return float(value)
+
+
+def expect_array(name, value, shape):
+    """``value`` must be a float64 ndarray of ``shape``; returns a copy."""
+    if type(value) is not np.ndarray:
+        _fail(name, [f"expected a NumPy float64 array of shape {shape}, "
+                     f"got {type(value).__name__}."])
+    if value.dtype != np.float64:
+        _fail(name, [f"expected dtype float64, got {value.dtype}.",
+                     "Likely cause: integer labels leaked into the result; convert with "
+                     "np.asarray(x, dtype=float)."])
+    if value.shape != tuple(shape):
+        _fail(name, [f"expected shape {tuple(shape)} (the shape of y_pred), got {value.shape}.",
+                     "The gradient has one entry per prediction."])
+    return np.array(value, dtype=np.float64, copy=True)
+
+
+def _allclose(got, expected, rtol, atol):
+    diff = np.abs(got - expected)
+    ok = np.isfinite(got) & (diff <= atol + rtol * np.abs(expected))
+    ok |= (got == expected)  # equal infinities
+    return bool(ok.all()), diff
+
+
+def check_close(name, got, expected, rtol=1e-6, atol=1e-9, likely=None, hint=None):
+    """Compare a float or array with ``expected``.
+
+    ``likely`` maps a description of a common mistake to the value that
+    mistake produces; when ``got`` matches one, the message names it.
+    """
+    expected_arr = np.asarray(expected, dtype=np.float64)
+    if np.ndim(expected_arr) == 0:
+        got_arr = np.float64(expect_float(name, got))
+    else:
+        got_arr = expect_array(name, got, expected_arr.shape)
+    ok, diff = _allclose(got_arr, expected_arr, rtol, atol)
+    if ok:
+        return
+    lines = []
+    if np.ndim(expected_arr) == 0:
+        lines.append(f"expected {float(expected_arr):.10g}, got {float(got_arr):.10g}.")
+    else:
+        bad = np.unravel_index(np.nanargmax(np.where(np.isfinite(diff), diff, np.inf)),
+                               diff.shape)
+        lines.append(f"wrong values: at index {tuple(int(i) for i in bad)} expected "
+                     f"{expected_arr[bad]:.10g}, got {got_arr[bad]:.10g}.")
+        n_bad = int(np.sum(~(diff <= atol + rtol * np.abs(expected_arr))))
+        lines.append(f"{n_bad} of {diff.size} entries differ (rtol={rtol:g}).")
+    if not np.all(np.isfinite(got_arr)):
+        lines.append("Your result contains inf or nan: look for log(0), division by 0 "
+                     "or exp overflow.")
+    for mistake, value in (likely or {}).items():
+        value = np.asarray(value, dtype=np.float64)
+        if value.shape == got_arr.shape and _allclose(got_arr, value, 1e-6, 1e-9)[0]:
+            lines.append(f"Likely cause: {mistake}.")
+            break
+    else:
+        if hint:
+            lines.append(f"Hint: {hint}")
+    _fail(name, lines)
+
+
+def check_raises(name, fn, *args, match=(), why=""):
+    """``fn(*args)`` must raise ValueError whose message contains every ``match``."""
+    try:
+        quietly(fn, *args)
+    except ValueError as err:
+        missing = [m for m in match if m not in str(err)]
+        if missing:
+            _fail(name, [f"ValueError raised, but its message {str(err)!r} "
+                         f"should mention {missing}."])
+        return
+    except Exception as err:  # noqa: BLE001 - report what was raised instead
+        _fail(name, [f"expected ValueError, got {type(err).__name__}: {err}.", why])
+    _fail(name, ["expected a ValueError, but nothing was raised.", why])
+
+
+def snapshot(*arrays):
+    """Copies of the inputs, to check later that they were not modified."""
+    return [np.array(a, copy=True) for a in arrays]
+
+
+def check_unmodified(name, arrays, copies):
+    """Every array must still equal the copy taken before the call."""
+    for k, (a, c) in enumerate(zip(arrays, copies)):
+        if a.shape != c.shape or not np.array_equal(a, c, equal_nan=True):
+            _fail(name, [f"argument {k} was modified in place.",
+                         "Functions must not change their inputs: work on a copy "
+                         "(np.clip(x, ...) instead of np.clip(x, ..., out=x), "
+                         "x = x - 1 instead of x -= 1)."])
+
+
+def isclose(a, b, rel_tol=1e-9):
+    """math.isclose, for scalars in visible checks."""
+    return math.isclose(a, b, rel_tol=rel_tol)
