@@ -8,7 +8,6 @@ what came back and what the likely mistake is.
 This one file is the source of truth; each assignment folder links to it and
 nbgrader copies it next to the notebook (and restores it when grading).
 """
-import math
 import warnings
 
 import numpy as np
@@ -184,6 +183,3 @@ def check_unmodified(name, arrays, copies):
                          "x = x - 1 instead of x -= 1)."])
 
 
-def isclose(a, b, rel_tol=1e-9):
-    """math.isclose, for scalars in visible checks."""
-    return math.isclose(a, b, rel_tol=rel_tol)

@@ -1,0 +1,75 @@
+"""Grade a class of submissions with the real ``nbgrader autograde``."""
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from . import notebook_name
+from .nbgrader_cli import new_course_dir, run_nbgrader
+
+COURSE_ID = "loss-functions-from-scratch"
+
+
+@dataclass
+class Graded:
+    """What nbgrader recorded for one student's notebook."""
+    scores: dict        # grade_id -> score
+    max_scores: dict    # grade_id -> points
+
+    @property
+    def total(self):
+        return sum(self.scores.values())
+
+    @property
+    def max_total(self):
+        return sum(self.max_scores.values())
+
+    @property
+    def failed(self):
+        """grade ids that scored less than full marks."""
+        return frozenset(g for g, s in self.scores.items() if s < self.max_scores[g])
+
+
+def write_submission(course, assignment, student, files):
+    """Place a student's files in submitted/<student>/<assignment>/.
+
+    ``files`` maps a file name to a notebook node, text or bytes.
+    """
+    folder = Path(course) / "submitted" / student / assignment
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        if isinstance(content, nbformat.NotebookNode):
+            nbformat.write(content, folder / name)
+        elif isinstance(content, bytes):
+            (folder / name).write_bytes(content)
+        else:
+            (folder / name).write_text(content)
+
+
+def read_grades(course, assignment):
+    """student -> Graded, from the course's gradebook."""
+    from nbgrader.api import Gradebook
+
+    db_url = f"sqlite:///{Path(course) / 'gradebook.db'}"
+    result = {}
+    with Gradebook(db_url, course_id=COURSE_ID) as gb:
+        for sub in gb.assignment_submissions(assignment):
+            nb = sub.notebooks[0]
+            result[sub.student_id] = Graded(
+                scores={g.name: g.score for g in nb.grades},
+                max_scores={g.name: g.max_score for g in nb.grades})
+    return result
+
+
+def grade_class(assignment, submissions, course_dir):
+    """Autograde ``submissions`` (student id -> notebook node) in a fresh course.
+
+    Returns (student id -> Graded, nbgrader's completed process).
+    """
+    course = new_course_dir(course_dir, [assignment])
+    run_nbgrader(course, "generate_assignment", assignment, "--force")
+    filename = f"{notebook_name(assignment)}.ipynb"
+    for student, nb in submissions.items():
+        write_submission(course, assignment, student, {filename: nb})
+    proc = run_nbgrader(course, "autograde", assignment, "--force")
+    return read_grades(course, assignment), proc

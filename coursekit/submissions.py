@@ -1,0 +1,127 @@
+"""Build student submissions from the released notebook.
+
+A *catalog entry* is a small Python file under ``tests/catalog/<assignment>/``
+that stands for one student: its top-level functions replace the solution
+cells that define the same names, and the rest of the notebook is the
+reference solution.  ``FAILS`` lists the grade ids the entry must lose.
+"""
+import ast
+import copy
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from . import RELEASE, ROOT, SOURCE, notebook_name
+
+CATALOG = ROOT / "tests" / "catalog"
+_MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
+
+
+def _nbgrader(cell):
+    return cell.metadata.get("nbgrader", {})
+
+
+def release_notebook(assignment):
+    """The student version, as released."""
+    return nbformat.read(RELEASE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
+
+
+def solution_code(assignment):
+    """grade_id -> the source solution cell's code, without the solution markers."""
+    nb = nbformat.read(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
+    return {_nbgrader(c)["grade_id"]: "\n".join(l for l in c.source.splitlines() if not _MARKER.match(l))
+            for c in nb.cells if _nbgrader(c).get("solution")}
+
+
+def reference_submission(assignment):
+    """The released notebook with every solution cell filled in from source/."""
+    nb = release_notebook(assignment)
+    code = solution_code(assignment)
+    for cell in nb.cells:
+        if _nbgrader(cell).get("solution"):
+            cell.source = code[_nbgrader(cell)["grade_id"]]
+    return nb
+
+
+@dataclass
+class CatalogEntry:
+    """One catalog file: a student's implementation of some functions."""
+    path: Path
+    kind: str                       # "mutants" or "correct"
+    doc: str
+    fails: frozenset                # grade ids that must score 0
+    preamble: str                   # imports and constants, put in front of each function
+    functions: dict = field(default_factory=dict)  # name -> source
+
+    @property
+    def name(self):
+        return self.path.stem
+
+    @property
+    def student_id(self):
+        return f"{self.kind}-{self.name}".replace("_", "-")
+
+
+def load_entry(path):
+    path = Path(path)
+    text = path.read_text()
+    tree = ast.parse(text)
+    lines = text.splitlines()
+    fails, preamble, functions = frozenset(), [], {}
+    for node in tree.body:
+        segment = "\n".join(lines[node.lineno - 1 - len(getattr(node, "decorator_list", [])):node.end_lineno])
+        if isinstance(node, ast.FunctionDef):
+            functions[node.name] = segment
+        elif isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["FAILS"]:
+            fails = frozenset(ast.literal_eval(node.value))
+        elif not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
+            preamble.append(segment)  # imports and constants; the docstring is skipped
+    kind = path.parent.name
+    if kind not in ("mutants", "correct"):
+        raise ValueError(f"{path}: catalog entries live in mutants/ or correct/")
+    if kind == "mutants" and not fails:
+        raise ValueError(f"{path}: a mutant must name the grade ids it fails in FAILS")
+    if kind == "correct" and fails:
+        raise ValueError(f"{path}: a correct implementation fails nothing")
+    return CatalogEntry(path, kind, ast.get_docstring(tree) or "", fails, "\n".join(preamble), functions)
+
+
+def catalog(assignment):
+    """Every catalog entry of an assignment, mutants first."""
+    base = CATALOG / assignment
+    return [load_entry(p) for kind in ("mutants", "correct")
+            for p in sorted((base / kind).glob("*.py"))]
+
+
+def submission_for(assignment, entry):
+    """The reference submission with the entry's functions swapped in."""
+    nb = reference_submission(assignment)
+    defines = re.compile(r"^def (\w+)\(", re.M)
+    remaining = dict(entry.functions)
+    for cell in nb.cells:
+        if not _nbgrader(cell).get("solution"):
+            continue
+        names = defines.findall(cell.source)
+        if names and all(n in remaining for n in names):
+            parts = [entry.preamble] if entry.preamble else []
+            cell.source = "\n\n".join(parts + [remaining.pop(n) for n in names])
+    if remaining:
+        raise ValueError(f"{entry.path}: no solution cell defines {sorted(remaining)}")
+    return nb
+
+
+def untouched_release(assignment):
+    """The released notebook exactly as a student receives it."""
+    return copy.deepcopy(release_notebook(assignment))
+
+
+def reference_functions(assignment):
+    """The source solution's functions, executed in a namespace with numpy as np."""
+    import numpy as np
+
+    namespace = {"np": np, "__name__": f"reference_{assignment}"}
+    for code in solution_code(assignment).values():
+        exec(compile(code, f"<source/{assignment}>", "exec"), namespace)  # noqa: S102 - our own source
+    return namespace

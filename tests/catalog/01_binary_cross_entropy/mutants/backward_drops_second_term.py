@@ -1,0 +1,9 @@
+"""Differentiates only y log p: -y / p / N, forgetting the (1 - y) log(1 - p) term."""
+import numpy as np
+
+FAILS = ["bce_backward_values", "bce_backward_extremes"]
+
+
+def bce_backward(y_true, y_pred):
+    p = np.clip(y_pred, 1e-12, 1 - 1e-12)
+    return -y_true / p / p.size

@@ -1,0 +1,85 @@
+"""release/ and solutions/ are exactly what nbgrader makes of source/, and release/ leaks nothing."""
+import re
+
+import nbformat
+import pytest
+
+from coursekit import RELEASE, ROOT, SOLUTIONS, SOURCE, assignments, notebook_name
+from coursekit.regenerate import generate
+
+ASSIGNMENTS = assignments()
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
+SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
+
+
+def _comparable(path):
+    """A file's content, with notebook image payloads masked (nbval ignores them too)."""
+    if path.suffix != ".ipynb":
+        return path.read_bytes()
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            for key in list(out.get("data", {})):
+                if key.startswith("image/"):
+                    out["data"][key] = "<image>"
+    return nbformat.writes(nb)
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    return generate(ASSIGNMENTS, tmp_path_factory.mktemp("generated"))
+
+
+@pytest.mark.xdist_group("regenerate")
+@pytest.mark.parametrize("kind", ["release", "solutions"])
+def test_generated_folders_match_source(fresh, kind):
+    """Are release/ and solutions/ what `python -m coursekit regenerate` makes of source/ now?"""
+    committed_root = ROOT / kind
+    for a in ASSIGNMENTS:
+        fresh_files = sorted(p.relative_to(fresh / kind) for p in (fresh / kind / a).rglob("*") if p.is_file())
+        committed = sorted(p.relative_to(committed_root) for p in (committed_root / a).rglob("*")
+                           if p.is_file() and "__pycache__" not in p.parts)
+        assert committed == fresh_files, f"{kind}/{a} has other files than regeneration gives; run python -m coursekit regenerate"
+        for rel in fresh_files:
+            assert _comparable(committed_root / rel) == _comparable(fresh / kind / rel), (
+                f"{kind}/{rel} is stale: run `python -m coursekit regenerate` and commit the result")
+    extra = {p.name for p in committed_root.iterdir() if p.is_dir()} - set(ASSIGNMENTS)
+    assert not extra, f"{kind}/ has folders with no source: {sorted(extra)}"
+
+
+def _meaningful_lines(text):
+    return {l.strip() for l in text.splitlines() if len(l.strip()) >= 8 and not l.strip().startswith("#")}
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_release_has_no_solutions_or_hidden_tests(assignment):
+    """Does the released notebook hold no solution code, hidden-test line, marker or output?"""
+    name = notebook_name(assignment)
+    source = nbformat.read(SOURCE / assignment / f"{name}.ipynb", as_version=4)
+    release = nbformat.read(RELEASE / assignment / f"{name}.ipynb", as_version=4)
+    secret = set()
+    for cell in source.cells:
+        for region in SOLUTION.findall(cell.source) + HIDDEN.findall(cell.source):
+            secret |= _meaningful_lines(region)
+    assert secret, "the source notebook should have solution and hidden-test regions"
+    released_lines = {l.strip() for c in release.cells for l in c.source.splitlines()}
+    leaked = sorted(secret & released_lines)
+    assert not leaked, f"release/{assignment} contains solution or hidden-test lines: {leaked[:5]}"
+    text = (RELEASE / assignment / f"{name}.ipynb").read_text()
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
+        assert marker not in text, f"release/{assignment} contains the marker {marker!r}"
+    assert not any(c.get("outputs") for c in release.cells), f"release/{assignment} has stored outputs"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_source_is_stored_without_outputs(assignment):
+    """Is the instructor master free of outputs and execution counts?"""
+    nb = nbformat.read(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
+    dirty = [c.metadata.get("nbgrader", {}).get("grade_id", i) for i, c in enumerate(nb.cells)
+             if c.cell_type == "code" and (c.outputs or c.execution_count)]
+    assert not dirty, f"source/{assignment} has outputs in cells {dirty}; clear them before committing"
+
+
+def test_no_gradebook_committed():
+    """Is there no gradebook.db in the repository (it is per-instructor state)?"""
+    assert not list(ROOT.glob("**/gradebook.db")), "remove gradebook.db; it must not be committed"

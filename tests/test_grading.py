@@ -1,0 +1,81 @@
+"""Real `nbgrader autograde` on the catalog: every mutant loses exactly the cells it names,
+every alternative-correct implementation and the reference get full marks, and the
+untouched release gets nothing."""
+import functools
+import tempfile
+
+import pytest
+
+from coursekit import assignments
+from coursekit.grading import grade_class
+from coursekit.submissions import catalog, reference_submission, untouched_release, submission_for
+
+# How large each assignment's catalog must be (from its issue).
+MINIMUM = {"01_binary_cross_entropy": (10, 5)}
+CHUNKS = 2  # each assignment's class is graded in this many course dirs, spread over xdist workers
+
+
+def _students(assignment):
+    """student id -> (expected failed grade ids or None for 'all', notebook builder)."""
+    students = {"reference": (frozenset(), lambda: reference_submission(assignment)),
+                "untouched-release": (None, lambda: untouched_release(assignment))}
+    for entry in catalog(assignment):
+        students[entry.student_id] = (entry.fails, functools.partial(submission_for, assignment, entry))
+    return students
+
+
+def _chunk_of(assignment, student):
+    return sorted(_students(assignment)).index(student) % CHUNKS
+
+
+@functools.lru_cache(maxsize=None)
+def _graded(assignment, chunk):
+    students = {s: build() for s, (_, build) in _students(assignment).items()
+                if _chunk_of(assignment, s) == chunk}
+    tmp = tempfile.mkdtemp(prefix=f"lfs-grade-{assignment}-")
+    grades, _ = grade_class(assignment, students, tmp)
+    return grades
+
+
+CASES = [pytest.param(a, s, marks=pytest.mark.xdist_group(f"grade-{a}-{_chunk_of(a, s)}"), id=f"{a}-{s}")
+         for a in assignments() for s in sorted(_students(a))]
+
+
+@pytest.mark.parametrize("assignment,student", CASES)
+def test_catalog_entry_gets_exactly_its_expected_grade(assignment, student):
+    """Does nbgrader fail exactly the cells this submission should fail, and no other?"""
+    expected, _ = _students(assignment)[student]
+    graded = _graded(assignment, _chunk_of(assignment, student))[student]
+    if expected is None:  # the untouched release: nothing passes
+        assert graded.total == 0, f"the untouched release scored {graded.total}: a test passes without an implementation"
+        return
+    assert graded.failed == expected, (
+        f"{student}: expected to fail {sorted(expected)}, nbgrader failed {sorted(graded.failed)} "
+        f"({graded.total}/{graded.max_total} points)")
+    if expected:
+        assert graded.total < graded.max_total
+    else:
+        assert graded.total == graded.max_total
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_catalog_is_large_enough(assignment):
+    """Does the catalog have as many mutants and alternative-correct versions as the issue asks?"""
+    entries = catalog(assignment)
+    n_mutants = sum(e.kind == "mutants" for e in entries)
+    n_correct = sum(e.kind == "correct" for e in entries)
+    want_mutants, want_correct = MINIMUM.get(assignment, (6, 3))
+    assert n_mutants >= want_mutants and n_correct >= want_correct, (
+        f"{assignment}: {n_mutants} mutants and {n_correct} correct versions; "
+        f"need {want_mutants} and {want_correct}")
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_every_graded_cell_is_exercised_by_a_mutant(assignment):
+    """Does every graded test cell catch at least one mutant (else it is untested)?"""
+    graded = {c for e in catalog(assignment) for c in e.fails}
+    from coursekit.submissions import release_notebook
+    cells = {c.metadata["nbgrader"]["grade_id"] for c in release_notebook(assignment).cells
+             if c.metadata.get("nbgrader", {}).get("grade")}
+    assert cells - graded == set(), f"no mutant fails {sorted(cells - graded)}"
+    assert graded - cells == set(), f"mutants name unknown grade ids {sorted(graded - cells)}"

@@ -1,0 +1,63 @@
+"""The shared checker: its messages name the likely mistake, and its gradient check works."""
+import numpy as np
+import pytest
+
+from coursekit import losscheck as lc
+
+
+def test_check_close_names_the_likely_mistake():
+    """Does check_close say which common mistake produced a wrong value?"""
+    with pytest.raises(lc.CheckFailed, match="Likely cause: summed"):
+        lc.check_close("f", 6.0, 2.0, likely={"summed": 6.0, "negated": -2.0})
+
+
+def test_check_close_rejects_lookalike_types():
+    """Does check_close refuse a non-float result even if it compares equal?"""
+    class AlwaysEqual(float):
+        def __eq__(self, other):
+            return True
+    with pytest.raises(lc.CheckFailed, match="expected a float"):
+        lc.check_close("f", AlwaysEqual(5.0), 2.0)
+    with pytest.raises(lc.CheckFailed, match="expected a float"):
+        lc.check_close("f", np.array([2.0]), 2.0)
+
+
+def test_check_close_reports_wrong_shape_and_dtype():
+    """Does check_close say expected shape and dtype when an array is off?"""
+    with pytest.raises(lc.CheckFailed, match=r"expected shape \(3,\)"):
+        lc.check_close("g", np.zeros((3, 1)), np.zeros(3))
+    with pytest.raises(lc.CheckFailed, match="float64"):
+        lc.check_close("g", np.zeros(3, dtype=np.float32), np.zeros(3))
+
+
+def test_check_close_accepts_within_tolerance_and_flags_nan():
+    """Does check_close pass tiny errors and fail nan with an explanation?"""
+    lc.check_close("g", np.array([1.0 + 1e-12, 2.0]), np.array([1.0, 2.0]))
+    with pytest.raises(lc.CheckFailed, match="inf or nan"):
+        lc.check_close("g", np.array([np.nan, 2.0]), np.array([1.0, 2.0]))
+
+
+def test_grad_check_separates_right_from_wrong_gradients():
+    """Is grad_check tiny for the true gradient of sum(x^2)/N and large for a wrong one?"""
+    x = np.array([[0.3, -1.2], [2.0, 0.5]])
+    loss = lambda y, p: float(np.mean((p - y) ** 2))  # noqa: E731
+    y = np.zeros_like(x)
+    assert lc.grad_check(loss, lambda y, p: 2 * (p - y) / p.size, y, x) < 1e-8
+    assert lc.grad_check(loss, lambda y, p: 2 * (p - y), y, x) > 0.5
+
+
+def test_quietly_silences_warnings_but_not_errors(recwarn):
+    """Does quietly swallow NumPy warnings and still raise real exceptions?"""
+    assert lc.quietly(np.log, np.array([0.0]))[0] == -np.inf
+    assert not recwarn.list
+    with pytest.raises(ZeroDivisionError):
+        lc.quietly(lambda: 1 / 0)
+
+
+def test_check_unmodified_catches_in_place_changes():
+    """Does check_unmodified notice an input changed in place?"""
+    a = np.array([0.0, 1.0])
+    before = lc.snapshot(a)
+    a[0] = 0.5
+    with pytest.raises(lc.CheckFailed, match="modified in place"):
+        lc.check_unmodified("f", [a], before)

@@ -1,0 +1,53 @@
+"""The BCE reference solution agrees with scikit-learn and with finite differences."""
+import numpy as np
+import pytest
+from scipy.special import expit
+from sklearn.metrics import log_loss
+
+from coursekit.losscheck import numerical_gradient, rel_error
+from coursekit.submissions import reference_functions
+
+REF = reference_functions("01_binary_cross_entropy")
+RNG_SEED = 31
+
+
+@pytest.mark.parametrize("shape", [(50,), (8, 5)])
+def test_bce_forward_matches_sklearn_log_loss(shape):
+    """Does bce_forward equal sklearn's log_loss on hard labels, to 1e-12 relative?"""
+    rng = np.random.default_rng(RNG_SEED)
+    y = rng.integers(0, 2, shape).astype(float)
+    p = rng.uniform(0.01, 0.99, shape)
+    expected = log_loss(y.ravel(), p.ravel(), labels=[0, 1])
+    assert REF["bce_forward"](y, p) == pytest.approx(expected, rel=1e-12)
+
+
+def test_bce_with_logits_matches_sklearn_log_loss_of_sigmoid():
+    """Does bce_with_logits_forward(y, z) equal log_loss(y, sigmoid(z)) for moderate logits?"""
+    rng = np.random.default_rng(RNG_SEED)
+    y = rng.integers(0, 2, 40).astype(float)
+    z = rng.normal(0, 3, 40)
+    assert REF["bce_with_logits_forward"](y, z) == pytest.approx(log_loss(y, expit(z), labels=[0, 1]), rel=1e-10)
+
+
+def test_sigmoid_matches_scipy_expit_everywhere():
+    """Does sigmoid equal scipy's expit from -1000 to 1000, to 1e-15 relative (subnormals aside)?"""
+    z = np.linspace(-1000, 1000, 2001)
+    np.testing.assert_allclose(REF["sigmoid"](z), expit(z), rtol=1e-15, atol=1e-300)
+
+
+@pytest.mark.parametrize("forward,backward,low,high", [
+    ("bce_forward", "bce_backward", 0.05, 0.95),
+    ("bce_with_logits_forward", "bce_with_logits_backward", -6.0, 6.0),
+])
+def test_backward_matches_finite_differences(forward, backward, low, high):
+    """Does each backward equal a centred finite difference of its forward, to 1e-7 relative?"""
+    rng = np.random.default_rng(RNG_SEED)
+    y = rng.random((4, 3))
+    x = rng.uniform(low, high, (4, 3))
+    numeric = numerical_gradient(lambda v: REF[forward](y, v), x)
+    assert rel_error(REF[backward](y, x), numeric) < 1e-7
+
+
+def test_bce_with_logits_is_exact_at_large_logits():
+    """Is the logit loss |z| (not a clipped 27.6) for a confidently wrong logit of 1000?"""
+    assert REF["bce_with_logits_forward"](np.array([1.0, 0.0]), np.array([-1000.0, 1000.0])) == 1000.0
