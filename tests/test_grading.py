@@ -11,7 +11,13 @@ from coursekit.grading import grade_class
 from coursekit.submissions import catalog, reference_submission, untouched_release, submission_for
 
 # How large each assignment's catalog must be (from its issue).
-MINIMUM = {"01_binary_cross_entropy": (10, 5)}
+MINIMUM = {
+    "01_binary_cross_entropy": (10, 5),
+    "02_cross_entropy": (10, 4),
+    "03_mean_squared_error": (6, 3),
+    "04_hinge_loss": (8, 3),
+    "05_quantile_loss": (6, 3),
+}
 CHUNKS = 2  # each assignment's class is graded in this many course dirs, spread over xdist workers
 
 
