@@ -1,7 +1,17 @@
 """nbgrader configuration for Loss Functions from Scratch.
 
-Paths are relative to the folder nbgrader runs in (the repository root).
+Paths are relative to this file's folder (the repository root).
 """
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)  # makes coursekit importable for the feedback preprocessor
+
+from coursekit.feedback import HideHiddenTests  # noqa: E402
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import GetGrades  # noqa: E402
+
 c = get_config()  # noqa: F821 - provided by nbgrader
 
 c.CourseDirectory.course_id = "loss-functions-from-scratch"
@@ -9,3 +19,12 @@ c.CourseDirectory.solution_directory = "solutions"
 
 # Per-cell execution timeout in seconds: an infinite loop costs one cell, not the class.
 c.Execute.timeout = 60
+# Every kernel first runs coursekit/kernel_guard.py: submitted files cannot shadow
+# modules, and os._exit()/exit() fail the calling cell instead of killing the kernel.
+c.Execute.extra_arguments = [
+    "--HistoryManager.hist_file=:memory:",
+    f"--IPKernelApp.exec_files={os.path.join(HERE, 'coursekit', 'kernel_guard.py')!r}",
+]
+
+# Feedback shows pass/fail, points and the diagnostic, never the hidden tests.
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]

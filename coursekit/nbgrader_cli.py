@@ -20,11 +20,11 @@ def nbgrader_env():
     return env
 
 
-def run_nbgrader(course_dir, *args):
-    """``nbgrader ARGS`` in ``course_dir``; raises with nbgrader's log on failure."""
+def run_nbgrader(course_dir, *args, check=True):
+    """``nbgrader ARGS`` in ``course_dir``; with ``check``, raises with nbgrader's log on failure."""
     proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_dir,
                           env=nbgrader_env(), capture_output=True, text=True)
-    if proc.returncode != 0:
+    if check and proc.returncode != 0:
         raise RuntimeError(f"nbgrader {' '.join(args)} failed ({proc.returncode}):\n"
                            f"{proc.stdout[-4000:]}\n{proc.stderr[-8000:]}")
     return proc
@@ -33,11 +33,13 @@ def run_nbgrader(course_dir, *args):
 def new_course_dir(path, assignments):
     """A scratch course directory at ``path`` with the config and these assignments' sources.
 
-    Links in source/ (the shared losscheck.py) are copied as files.
+    coursekit/ is linked (the config imports it); links in source/ (the shared
+    losscheck.py) are copied as files.
     """
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "nbgrader_config.py", path / "nbgrader_config.py")
+    (path / "coursekit").symlink_to(ROOT / "coursekit", target_is_directory=True)
     for a in assignments:
         shutil.copytree(ROOT / "source" / a, path / "source" / a, symlinks=False,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))

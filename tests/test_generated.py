@@ -1,5 +1,7 @@
 """release/ and solutions/ are exactly what nbgrader makes of source/, and release/ leaks nothing."""
 import re
+import subprocess
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -81,5 +83,7 @@ def test_source_is_stored_without_outputs(assignment):
 
 
 def test_no_gradebook_committed():
-    """Is there no gradebook.db in the repository (it is per-instructor state)?"""
-    assert not list(ROOT.glob("**/gradebook.db")), "remove gradebook.db; it must not be committed"
+    """Is there no gradebook.db tracked in the repository (it is per-instructor state)?"""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "gradebook.db" not in {Path(f).name for f in tracked.stdout.splitlines()}, (
+        "remove gradebook.db from git; it must not be committed")

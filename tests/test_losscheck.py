@@ -16,9 +16,9 @@ def test_check_close_rejects_lookalike_types():
     class AlwaysEqual(float):
         def __eq__(self, other):
             return True
-    with pytest.raises(lc.CheckFailed, match="expected a float"):
+    with pytest.raises(lc.CheckFailed, match="should be a float"):
         lc.check_close("f", AlwaysEqual(5.0), 2.0)
-    with pytest.raises(lc.CheckFailed, match="expected a float"):
+    with pytest.raises(lc.CheckFailed, match="should be a float"):
         lc.check_close("f", np.array([2.0]), 2.0)
 
 

@@ -1,0 +1,68 @@
+"""Student feedback that teaches without leaking the hidden tests.
+
+nbgrader's feedback shows every cell as graded, hidden tests and their
+tracebacks included (jupyter/nbgrader#917).  ``HideHiddenTests`` runs after
+nbgrader's ``GetGrades`` in ``generate_feedback`` and rewrites each graded
+test cell: the hidden region is removed from its source, and its outputs are
+replaced by one line saying passed or failed, the points, and the public
+part of the diagnostic (what was wrong, the likely cause).  Everything after
+losscheck's DETAILS line (the case, hidden inputs, expected values), stdout
+printed while the hidden tests ran, and traceback frames are dropped.
+"""
+import re
+
+from nbformat.v4 import new_output
+from nbgrader.preprocessors import NbGraderPreprocessor
+
+from .losscheck import DETAILS
+
+HIDDEN_REGION = re.compile(r"[ \t]*### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS[ \t]*\n?", re.S)
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+# What to tell a student about an error that is not one of losscheck's checks.
+# Its own message could carry hidden inputs (raise ValueError(repr(y_pred))), so it is not shown.
+KNOWN_ERRORS = {
+    "NotImplementedError": "the function is not implemented yet.",
+    "CellTimeoutError": "the cell ran past the time limit: look for an infinite loop.",
+    "KeyboardInterrupt": "the cell ran past the time limit and was interrupted: look for an infinite loop.",
+    "ProcessExitBlocked": "your code tried to end the Python process (os._exit, exit() or quit()).",
+    "SystemExit": "your code called sys.exit() (or raised SystemExit).",
+    "NameError": "a name is not defined: did the cell that defines your function run without errors?",
+}
+
+
+def public_message(ename, evalue):
+    """The part of an error that a student may see."""
+    evalue = ANSI.sub("", evalue or "")
+    if ename == "CheckFailed":
+        return evalue.split(DETAILS)[0].rstrip().replace("\n  ", "\n")
+    return KNOWN_ERRORS.get(ename, f"your code raised {ename} while the hidden tests ran.")
+
+
+def summarise(cell):
+    """One feedback line for a graded test cell, from its score and outputs."""
+    nbg = cell.metadata.nbgrader
+    score, points = nbg.get("score"), nbg.get("points")
+    errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+    stderr = any(o.get("output_type") == "stream" and o.get("name") == "stderr" for o in cell.get("outputs", []))
+    if score is not None and points is not None and score >= points:
+        return f"✔ passed: {score:g} / {points:g} points"
+    head = f"✘ failed: {score or 0:g} / {points:g} points" if points is not None else "✘ failed"
+    if errors:
+        why = public_message(errors[0].get("ename", ""), errors[0].get("evalue", ""))
+    elif stderr:
+        why = "the cell wrote to stderr (an uncaught warning or print(..., file=sys.stderr)), which the autograder counts as a failure."
+    else:
+        why = "no error was recorded; the score was set by the instructor."
+    return f"{head}\n{why}"
+
+
+class HideHiddenTests(NbGraderPreprocessor):
+    """Strip hidden tests and their traces from graded test cells (see module docstring)."""
+
+    def preprocess_cell(self, cell, resources, index):
+        nbg = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and nbg.get("grade") and not nbg.get("solution"):
+            cell.source = HIDDEN_REGION.sub("", cell.source).rstrip()
+            cell.outputs = [new_output("stream", name="stdout", text=summarise(cell) + "\n")]
+        return cell, resources

@@ -1,0 +1,9 @@
+"""np.mean of -y log p over all N * C entries: divides by N * C instead of N."""
+import numpy as np
+
+FAILS = ["cross_entropy_forward_values"]
+
+
+def cross_entropy_forward(y_true, y_pred):
+    p = np.clip(y_pred, 1e-12, 1.0)
+    return float(np.mean(-y_true * np.log(p)))

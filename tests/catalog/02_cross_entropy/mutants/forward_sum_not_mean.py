@@ -1,0 +1,9 @@
+"""Sums the per-sample losses instead of averaging them (reduction='sum')."""
+import numpy as np
+
+FAILS = ["cross_entropy_forward_values"]
+
+
+def cross_entropy_forward(y_true, y_pred):
+    p = np.clip(y_pred, 1e-12, 1.0)
+    return float(-np.sum(y_true * np.log(p)))

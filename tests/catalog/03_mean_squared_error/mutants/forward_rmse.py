@@ -1,0 +1,10 @@
+"""Returns the root mean squared error: the right number to report, the wrong one to train on here."""
+import numpy as np
+
+FAILS = ["mse_forward_values", "mse_forward_large_targets"]
+
+
+def mse_forward(y_true, y_pred):
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"y_true has shape {y_true.shape} but y_pred has shape {y_pred.shape}")
+    return float(np.sqrt(np.mean((y_pred - y_true) ** 2)))

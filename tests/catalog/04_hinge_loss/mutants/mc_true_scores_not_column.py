@@ -1,0 +1,15 @@
+"""Subtracts the true-class scores as a row, shape (N,), not a column, (N, 1).
+
+NumPy broadcasts (N, C) - (N,) only when N == C, where it silently subtracts the
+wrong scores; with N != C it raises.  Tests with N == C would miss it.
+"""
+import numpy as np
+
+FAILS = ["multiclass_hinge_forward_values", "multiclass_hinge_forward_margin"]
+
+
+def multiclass_hinge_forward(y_true, scores, margin=1.0):
+    rows = np.arange(len(y_true))
+    margins = scores - scores[rows, y_true] + margin
+    margins[rows, y_true] = 0.0
+    return float(np.maximum(0.0, margins).sum() / len(y_true))
