@@ -8,9 +8,11 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)  # makes coursekit importable for the feedback preprocessor
 
+from coursekit.execute import ResilientExecute  # noqa: E402
 from coursekit.feedback import HideHiddenTests  # noqa: E402
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
-from nbgrader.preprocessors import GetGrades  # noqa: E402
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import (  # noqa: E402
+    AssignLatePenalties, CheckCellMetadata, GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
 
 c = get_config()  # noqa: F821 - provided by nbgrader
 
@@ -24,6 +26,13 @@ c.Execute.timeout = 60
 c.Execute.extra_arguments = [
     "--HistoryManager.hist_file=:memory:",
     f"--IPKernelApp.exec_files={os.path.join(HERE, 'coursekit', 'kernel_guard.py')!r}",
+]
+
+# nbgrader's autograde pipeline, with Execute replaced by one that survives a kernel
+# death: the cell that crashed fails, the kernel restarts, and later cells are graded.
+c.Autograde.autograde_preprocessors = [
+    ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+    SaveAutoGrades, AssignLatePenalties, CheckCellMetadata,
 ]
 
 # Feedback shows pass/fail, points and the diagnostic, never the hidden tests.

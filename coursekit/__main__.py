@@ -1,6 +1,12 @@
-"""Command line: ``python -m coursekit regenerate [ASSIGNMENT ...]``."""
-import argparse
+"""Command line.
 
+    python -m coursekit regenerate [ASSIGNMENT ...]   rebuild release/ and solutions/ from source/
+    python -m coursekit grade ASSIGNMENT              autograde the class, with a per-student account
+"""
+import argparse
+from pathlib import Path
+
+from .classgrade import format_accounts, grade_assignment
 from .regenerate import regenerate
 
 
@@ -9,10 +15,17 @@ def main(argv=None):
     sub = parser.add_subparsers(dest="command", required=True)
     regen = sub.add_parser("regenerate", help="rebuild release/ and solutions/ from source/")
     regen.add_argument("assignments", nargs="*", help="default: every assignment in source/")
+    grade = sub.add_parser("grade", help="autograde submitted/*/ASSIGNMENT and account for every student")
+    grade.add_argument("assignment")
+    grade.add_argument("--course", default=".", help="the nbgrader course directory (default: here)")
     args = parser.parse_args(argv)
     if args.command == "regenerate":
         for a in regenerate(args.assignments):
             print(f"regenerated release/{a} and solutions/{a}")
+    elif args.command == "grade":
+        accounts = grade_assignment(Path(args.course), args.assignment)
+        print(format_accounts(accounts))
+        print(f"accounts written to {Path(args.course) / 'reports' / args.assignment / 'accounts.json'}")
 
 
 if __name__ == "__main__":

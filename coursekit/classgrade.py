@@ -60,6 +60,7 @@ def _preflight(folder, expected, account):
 _REASONS = {
     "KeyboardInterrupt": "timed out: the cell ran past the time limit and was interrupted",
     "CellTimeoutError": "timed out: the cell ran past the time limit",
+    "KernelDied": "the kernel died in this cell (restarted; the cells after it were still graded)",
 }
 
 

@@ -26,6 +26,7 @@ KNOWN_ERRORS = {
     "CellTimeoutError": "the cell ran past the time limit: look for an infinite loop.",
     "KeyboardInterrupt": "the cell ran past the time limit and was interrupted: look for an infinite loop.",
     "ProcessExitBlocked": "your code tried to end the Python process (os._exit, exit() or quit()).",
+    "KernelDied": "the Python process died while this cell ran (a crash, or out of memory).",
     "SystemExit": "your code called sys.exit() (or raised SystemExit).",
     "NameError": "a name is not defined: did the cell that defines your function run without errors?",
 }

@@ -127,6 +127,8 @@ def cases(assignment):
                             ("same_as", "control-stub-last-function", "SystemExit")),
         "broken-os-exit": ({name: _redefine(ref(assignment), last, "import os; os._exit(1)")},
                            ("same_as", "control-stub-last-function", "ProcessExitBlocked")),
+        "broken-segfault": ({name: _redefine(ref(assignment), last, "import ctypes; ctypes.string_at(0)")},
+                            ("same_as", "control-stub-last-function", "died")),
         "broken-print-flood": ({name: _append(ref(assignment), "for _i in range(200_000):\n    print(_i)")},
                                ("full",)),
         "broken-malformed-json": ({name: '{"cells": [ {"cell_type": "code", "source": '}, ("zero", "not a valid notebook", None)),
@@ -148,7 +150,7 @@ def _graded(assignment):
 
 STUDENTS = ["correct", "mutant", "cheat-patch-comparisons", "cheat-always-equal-object",
             "cheat-shadow-numpy-module", "cheat-replace-losscheck", "control-stub-last-function",
-            "broken-infinite-loop", "broken-sys-exit", "broken-os-exit", "broken-print-flood",
+            "broken-infinite-loop", "broken-sys-exit", "broken-os-exit", "broken-segfault", "broken-print-flood",
             "broken-malformed-json", "broken-missing-notebook", "broken-renamed-notebook"]
 CASES = [pytest.param(a, s, marks=pytest.mark.xdist_group(f"integrity-{a}"), id=f"{a}-{s}")
          for a in assignments() for s in STUDENTS]

@@ -1,0 +1,131 @@
+"""The cross-entropy reference solution agrees with scikit-learn, SciPy, finite differences and assignment 1's BCE."""
+import numpy as np
+import pytest
+from scipy.special import log_softmax as scipy_log_softmax
+from scipy.special import softmax as scipy_softmax
+from scipy.stats import entropy
+from sklearn.metrics import log_loss
+
+from coursekit.losscheck import numerical_gradient, rel_error
+from coursekit.submissions import reference_functions
+
+REF = reference_functions("02_cross_entropy")
+BCE = reference_functions("01_binary_cross_entropy")
+RNG_SEED = 37
+
+
+@pytest.mark.parametrize("n,c", [(50, 4), (7, 10)])
+def test_cross_entropy_forward_matches_sklearn_log_loss(n, c):
+    """Does cross_entropy_forward on one-hot targets equal sklearn's log_loss, to 1e-12 relative?"""
+    rng = np.random.default_rng(RNG_SEED)
+    t = rng.integers(0, c, n)
+    p = rng.dirichlet(np.ones(c), n)
+    expected = log_loss(t, p, labels=list(range(c)))
+    assert REF["cross_entropy_forward"](np.eye(c)[t], p) == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize("n,c", [(40, 3), (6, 9)])
+def test_softmax_cross_entropy_forward_matches_sklearn_log_loss_of_softmax(n, c):
+    """Does softmax_cross_entropy_forward(t, z) equal log_loss(t, softmax(z)) for moderate logits, to 1e-10 relative?"""
+    rng = np.random.default_rng(RNG_SEED)
+    t = rng.integers(0, c, n)
+    z = rng.normal(0.0, 3.0, (n, c))
+    expected = log_loss(t, scipy_softmax(z, axis=1), labels=list(range(c)))
+    assert REF["softmax_cross_entropy_forward"](t, z) == pytest.approx(expected, rel=1e-10)
+
+
+def _wide_logits():
+    rng = np.random.default_rng(RNG_SEED)
+    z = rng.normal(0.0, 5.0, (6, 5)) + np.array([[-900.0], [-400.0], [0.0], [300.0], [700.0], [950.0]])
+    return np.vstack([z, [[1000.0, -1000.0, 0.0, 500.0, -500.0], [-1000.0] * 5]])
+
+
+def test_softmax_matches_scipy_from_minus_to_plus_1000():
+    """Does softmax equal scipy's softmax on rows offset by hundreds and on logits of +-1000, to 1e-12 relative?"""
+    z = _wide_logits()
+    np.testing.assert_allclose(REF["softmax"](z), scipy_softmax(z, axis=1), rtol=1e-12, atol=1e-300)
+
+
+def test_log_softmax_matches_scipy_where_softmax_underflows():
+    """Does log_softmax equal scipy's log_softmax, to 1e-12, including entries 2000 below the row maximum?"""
+    z = _wide_logits()
+    expected = scipy_log_softmax(z, axis=1)
+    assert expected.min() < -1500  # softmax is exactly 0 there
+    np.testing.assert_allclose(REF["log_softmax"](z), expected, rtol=1e-12, atol=1e-12)
+
+
+def test_softmax_cross_entropy_is_exact_at_large_logits():
+    """Is the loss 2000 (not inf, nor a clipped 27.6) when the true logit sits 2000 below the best?"""
+    loss = REF["softmax_cross_entropy_forward"](np.array([2, 0]), np.array([[1000.0, 0.0, -1000.0], [1000.0, 0.0, -1000.0]]))
+    assert loss == pytest.approx(1000.0, rel=1e-15)  # (2000 + 0) / 2
+
+
+@pytest.mark.parametrize("forward,backward", [
+    ("cross_entropy_forward", "cross_entropy_backward"),
+    ("softmax_cross_entropy_forward", "softmax_cross_entropy_backward"),
+])
+def test_backward_matches_finite_differences(forward, backward):
+    """Does each backward equal a centred finite difference of its forward, to 1e-7 relative?"""
+    rng = np.random.default_rng(RNG_SEED)
+    n, c = 4, 6
+    if forward == "cross_entropy_forward":
+        y = rng.dirichlet(np.ones(c), n)           # soft targets
+        x = rng.uniform(0.05, 0.95, (n, c))        # each entry a free variable, as in the derivation
+    else:
+        y = rng.integers(0, c, n)
+        x = rng.normal(0.0, 1.0, (n, c))           # no probability so small that the 2e-10 noise of the difference dominates it
+    numeric = numerical_gradient(lambda v: REF[forward](y, v), x)
+    assert rel_error(REF[backward](y, x), numeric) < 1e-7
+
+
+def test_cross_entropy_with_two_classes_equals_bce():
+    """Does cross_entropy_forward on columns (1 - y, y) and (1 - p, p) equal assignment 1's bce_forward, to 1e-12?"""
+    rng = np.random.default_rng(RNG_SEED)
+    y = rng.random(30)
+    p = rng.uniform(0.01, 0.99, 30)
+    two_class = REF["cross_entropy_forward"](np.stack([1 - y, y], axis=1), np.stack([1 - p, p], axis=1))
+    assert two_class == pytest.approx(BCE["bce_forward"](y, p), rel=1e-12)
+
+
+def test_softmax_cross_entropy_on_logits_0_z_equals_bce_with_logits():
+    """With logits (0, z), do the loss and the gradient on z equal assignment 1's BCE on logits, to 1e-12?"""
+    rng = np.random.default_rng(RNG_SEED)
+    t = rng.integers(0, 2, 25)
+    z = rng.normal(0.0, 6.0, 25)
+    logits = np.stack([np.zeros_like(z), z], axis=1)
+    y = t.astype(float)
+    assert REF["softmax_cross_entropy_forward"](t, logits) == pytest.approx(BCE["bce_with_logits_forward"](y, z), rel=1e-12)
+    np.testing.assert_allclose(REF["softmax_cross_entropy_backward"](t, logits)[:, 1],
+                               BCE["bce_with_logits_backward"](y, z), rtol=1e-12, atol=1e-15)
+
+
+def test_label_smoothed_perfect_prediction_costs_the_target_entropy():
+    """Does a perfect prediction of label-smoothed targets cost their entropy (scipy.stats.entropy), to 1e-12?"""
+    rng = np.random.default_rng(RNG_SEED)
+    n, c, alpha = 5, 7, 0.1
+    y = (1 - alpha) * np.eye(c)[rng.integers(0, c, n)] + alpha / c
+    assert REF["cross_entropy_forward"](y, y) == pytest.approx(np.mean(entropy(y, axis=1)), rel=1e-12)
+
+
+def test_softmax_cross_entropy_gradient_rows_sum_to_zero():
+    """Does every row of the gradient on logits sum to 0 (to 1e-15), even at logits of +-1000?"""
+    z = _wide_logits()
+    t = np.arange(len(z)) % z.shape[1]
+    np.testing.assert_allclose(REF["softmax_cross_entropy_backward"](t, z).sum(axis=1), 0.0, atol=1e-15)
+
+
+def test_reference_functions_leave_inputs_unmodified():
+    """Do all six reference functions leave their arguments exactly as they were?"""
+    rng = np.random.default_rng(RNG_SEED)
+    y_soft = rng.dirichlet(np.ones(4), 3)
+    p = np.array([[0.0, 1.0, 0.0, 0.0], [0.2, 0.3, 0.5, 0.0], [0.25, 0.25, 0.25, 0.25]])
+    t = np.array([1, 3, 0])
+    z = rng.normal(0.0, 300.0, (3, 4))
+    calls = [("cross_entropy_forward", y_soft, p), ("cross_entropy_backward", y_soft, p),
+             ("softmax", z), ("log_softmax", z),
+             ("softmax_cross_entropy_forward", t, z), ("softmax_cross_entropy_backward", t, z)]
+    for name, *args in calls:
+        copies = [a.copy() for a in args]
+        REF[name](*args)
+        for a, c in zip(args, copies):
+            assert np.array_equal(a, c), f"{name} modified its input"
