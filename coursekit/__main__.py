@@ -1,9 +1,10 @@
 """Command line.
 
     python -m coursekit regenerate [ASSIGNMENT ...]   rebuild release/ and solutions/ from source/
-    python -m coursekit grade ASSIGNMENT              autograde the class, with a per-student account
+    python -m coursekit grade ASSIGNMENT [--jobs N]   autograde the class in parallel, with a per-student account
 """
 import argparse
+import os
 from pathlib import Path
 
 from .classgrade import format_accounts, grade_assignment
@@ -18,12 +19,15 @@ def main(argv=None):
     grade = sub.add_parser("grade", help="autograde submitted/*/ASSIGNMENT and account for every student")
     grade.add_argument("assignment")
     grade.add_argument("--course", default=".", help="the nbgrader course directory (default: here)")
+    grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel grading processes")
+    grade.add_argument("--force", action="store_true", help="regrade unchanged submissions too")
     args = parser.parse_args(argv)
     if args.command == "regenerate":
         for a in regenerate(args.assignments):
             print(f"regenerated release/{a} and solutions/{a}")
     elif args.command == "grade":
-        accounts = grade_assignment(Path(args.course), args.assignment)
+        accounts = grade_assignment(Path(args.course), args.assignment, jobs=args.jobs,
+                                    force=args.force, progress=True)
         print(format_accounts(accounts))
         print(f"accounts written to {Path(args.course) / 'reports' / args.assignment / 'accounts.json'}")
 

@@ -1,6 +1,13 @@
 """Grade a whole class with the real ``nbgrader autograde`` and account for every student.
 
-    python -m coursekit grade 01_binary_cross_entropy
+    python -m coursekit grade 01_binary_cross_entropy --jobs 4
+
+With ``--jobs N`` (N > 1) each student is graded by its own ``nbgrader
+autograde --student`` process, N at a time, with a progress bar; a student
+whose run hit a locked SQLite gradebook is retried.  Submissions graded before
+and unchanged since (same files, same source, same config) are skipped unless
+``--force``.  With one job and every student to grade, a single
+``nbgrader autograde`` call grades the class, exactly as nbgrader does.
 
 Before grading, each submission is checked: a notebook saved under another
 name (``name (1).ipynb``, as browsers do) is renamed when it is the only one,
@@ -10,15 +17,18 @@ the score, each graded cell that failed and why (timeout, SystemExit, a
 blocked exit, an error), and anything nbgrader itself reported.  The accounts
 are written to ``reports/<assignment>/accounts.json`` and printed.
 """
+import hashlib
 import json
 import re
+import sys
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import nbformat
 
 from . import notebook_name
-from .grading import COURSE_ID, read_grades
+from .grading import COURSE_ID, db_url_of, read_grades
 from .nbgrader_cli import run_nbgrader
 
 
@@ -86,31 +96,96 @@ def _first_line(text):
     return text.splitlines()[0][:200] if text else ""
 
 
-def _nbgrader_errors(log, student):
-    """Error lines nbgrader logged for this student."""
-    marker = f"for student '{student}'"
+def _nbgrader_errors(log, student, shared):
+    """Error lines nbgrader logged for this student (``shared``: the log covers the whole class)."""
+    marker = f"for student '{student}'" if shared else ""
     return [_first_line(line.split("]", 1)[-1]) for line in log.splitlines()
-            if marker in line and "ERROR" in line]
+            if marker in line and "| ERROR]" in line]
 
 
-def grade_assignment(course, assignment, extra_args=()):
-    """Autograde every submission of ``assignment`` in ``course``; return {student: Account}."""
+def fingerprint(course, assignment, folder):
+    """A hash of a submission's files, the assignment's source and the config."""
+    digest = hashlib.sha256()
+    for root in (Path(folder), Path(course) / "source" / assignment):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    digest.update((Path(course) / "nbgrader_config.py").read_bytes())
+    return digest.hexdigest()
+
+
+class Progress:
+    """A one-line progress bar on stderr."""
+
+    def __init__(self, total, enabled=True):
+        self.total, self.done, self.enabled = total, 0, enabled and total > 0
+
+    def step(self, label):
+        self.done += 1
+        if self.enabled:
+            filled = round(30 * self.done / self.total)
+            print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} {label[:40]:40s}",
+                  end="\n" if self.done == self.total else "", file=sys.stderr, flush=True)
+
+
+def _autograde_one(course, assignment, student, extra_args, attempts=3):
+    """One student's `nbgrader autograde`; retried while SQLite reports a lock."""
+    for _ in range(attempts):
+        proc = run_nbgrader(course, "autograde", assignment, "--student", student, "--force",
+                            *extra_args, check=False)
+        if "database is locked" not in proc.stdout + proc.stderr:
+            break
+    return proc
+
+
+def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, progress=False, db_url=None):
+    """Autograde the submissions of ``assignment`` in ``course``; return {student: Account}.
+
+    Students whose submission is unchanged since it was last graded are skipped
+    (and keep their account) unless ``force``.  ``db_url`` selects another
+    gradebook (PostgreSQL, say) than the course's SQLite file.
+    """
     course = Path(course)
+    if db_url:
+        extra_args = (f"--CourseDirectory.db_url={db_url}", *extra_args)
     expected = f"{notebook_name(assignment)}.ipynb"
+    report_dir = course / "reports" / assignment
+    previous = _read_json(report_dir / "accounts.json", [])
+    previous = {a["student"]: Account(**a) for a in previous}
+    seen = _read_json(report_dir / "fingerprints.json", {})
     submitted = sorted(p for p in course.glob(f"submitted/*/{assignment}") if p.is_dir())
-    accounts = {}
+
+    accounts, prints, todo = {}, {}, []
     for folder in submitted:
         student = folder.parent.name
+        prints[student] = fingerprint(course, assignment, folder)
+        if not force and seen.get(student) == prints[student] and student in previous:
+            accounts[student] = previous[student]
+            continue
         accounts[student] = Account(student)
         _preflight(folder, expected, accounts[student])
+        todo.append(student)
 
-    proc = run_nbgrader(course, "autograde", assignment, "--force", *extra_args, check=False)
-    log = proc.stdout + proc.stderr
-    grades = read_grades(course, assignment)
-    max_score = _max_score(course, assignment)
-    for student, account in accounts.items():
-        graded = grades.get(student)
+    logs = {}
+    bar = Progress(len(todo), progress)
+    if jobs <= 1 and len(todo) == len(submitted):
+        proc = run_nbgrader(course, "autograde", assignment, "--force", *extra_args, check=False)
+        logs = {s: (proc.stdout + proc.stderr, True) for s in todo}
+        for s in todo:
+            bar.step(s)
+    else:
+        with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
+            futures = {pool.submit(_autograde_one, course, assignment, s, extra_args): s for s in todo}
+            for future in as_completed(futures):
+                proc = future.result()
+                logs[futures[future]] = (proc.stdout + proc.stderr, False)
+                bar.step(futures[future])
+
+    grades = read_grades(course, assignment, db_url)
+    max_score = _max_score(course, assignment, db_url)
+    for student in todo:
+        account = accounts[student]
         account.max_score = max_score
+        graded = grades.get(student)
         if graded is not None:
             account.score = graded.total
         autograded = course / "autograded" / student / assignment / expected
@@ -119,22 +194,22 @@ def grade_assignment(course, assignment, extra_args=()):
         elif account.status == "graded":
             account.status = "not graded"
             account.notes.append("nbgrader produced no graded notebook")
-        account.notes += _nbgrader_errors(log, student)
-    _write_report(course, assignment, accounts)
+        account.notes += _nbgrader_errors(*logs[student][:1], student, logs[student][1])
+    report_dir.mkdir(parents=True, exist_ok=True)
+    (report_dir / "accounts.json").write_text(json.dumps([asdict(a) for a in accounts.values()], indent=2))
+    (report_dir / "fingerprints.json").write_text(json.dumps(prints, indent=2))
     return accounts
 
 
-def _max_score(course, assignment):
+def _read_json(path, default):
+    return json.loads(path.read_text()) if path.exists() else default
+
+
+def _max_score(course, assignment, db_url=None):
     from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{Path(course) / 'gradebook.db'}", course_id=COURSE_ID) as gb:
+    with Gradebook(db_url_of(course, db_url), course_id=COURSE_ID) as gb:
         return gb.find_assignment(assignment).max_score
-
-
-def _write_report(course, assignment, accounts):
-    out = Path(course) / "reports" / assignment
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "accounts.json").write_text(json.dumps([asdict(a) for a in accounts.values()], indent=2))
 
 
 def format_accounts(accounts):

@@ -46,11 +46,16 @@ def write_submission(course, assignment, student, files):
             (folder / name).write_text(content)
 
 
-def read_grades(course, assignment):
+def db_url_of(course, db_url=None):
+    """The gradebook URL: ``db_url`` if given, else nbgrader's default SQLite file."""
+    return db_url or f"sqlite:///{Path(course) / 'gradebook.db'}"
+
+
+def read_grades(course, assignment, db_url=None):
     """student -> Graded, from the course's gradebook."""
     from nbgrader.api import Gradebook
 
-    db_url = f"sqlite:///{Path(course) / 'gradebook.db'}"
+    db_url = db_url_of(course, db_url)
     result = {}
     with Gradebook(db_url, course_id=COURSE_ID) as gb:
         for sub in gb.assignment_submissions(assignment):

@@ -6,8 +6,10 @@ import tempfile
 
 import pytest
 
-from coursekit import assignments
-from coursekit.grading import grade_class
+from coursekit import assignments, notebook_name
+from coursekit.classgrade import grade_assignment
+from coursekit.grading import grade_class, read_grades, write_submission
+from coursekit.nbgrader_cli import new_course_dir, run_nbgrader
 from coursekit.submissions import catalog, reference_submission, untouched_release, submission_for
 
 # How large each assignment's catalog must be (from its issue).
@@ -85,3 +87,52 @@ def test_every_graded_cell_is_exercised_by_a_mutant(assignment):
              if c.metadata.get("nbgrader", {}).get("grade")}
     assert cells - graded == set(), f"no mutant fails {sorted(cells - graded)}"
     assert graded - cells == set(), f"mutants name unknown grade ids {sorted(graded - cells)}"
+
+
+FIRST = assignments()[0]
+
+
+def _course_with(assignment, students, db_url=None):
+    """A scratch course with these submissions (student id -> notebook), ready to autograde."""
+    course = new_course_dir(tempfile.mkdtemp(prefix="lfs-class-"), [assignment])
+    extra = [f"--CourseDirectory.db_url={db_url}"] if db_url else []
+    run_nbgrader(course, "generate_assignment", assignment, "--force", *extra)
+    for student, nb in students.items():
+        write_submission(course, assignment, student, {f"{notebook_name(assignment)}.ipynb": nb})
+    return course
+
+
+def _scores(grades):
+    return {student: g.scores for student, g in grades.items()}
+
+
+@pytest.mark.xdist_group(f"grade-{FIRST}-0")
+def test_parallel_grading_matches_sequential_nbgrader_and_regrades_only_changes():
+    """Does `coursekit grade --jobs 2` give the very grades of one sequential `nbgrader autograde`,
+    and does a re-run grade only the submission that changed?"""
+    sequential = _graded(FIRST, 0)
+    students = {s: build() for s, (_, build) in _students(FIRST).items() if _chunk_of(FIRST, s) == 0}
+    course = _course_with(FIRST, students)
+    grade_assignment(course, FIRST, jobs=2)
+    assert _scores(read_grades(course, FIRST)) == _scores(sequential)
+
+    graded = {s: course / "autograded" / s / FIRST / f"{notebook_name(FIRST)}.ipynb" for s in students}
+    stamps = {s: p.stat().st_mtime_ns for s, p in graded.items()}
+    changed = sorted(students)[0]
+    write_submission(course, FIRST, changed, {f"{notebook_name(FIRST)}.ipynb": untouched_release(FIRST)})
+    accounts = grade_assignment(course, FIRST, jobs=2)
+    regraded = {s for s, p in graded.items() if p.stat().st_mtime_ns != stamps[s]}
+    assert regraded == {changed}, f"a re-run should regrade only {changed}, it regraded {sorted(regraded)}"
+    assert accounts[changed].score == 0 and set(accounts) == set(students)
+
+
+@pytest.mark.xdist_group(f"grade-{FIRST}-0")
+def test_parallel_grading_with_postgresql_gradebook(postgres_url):
+    """Does parallel grading into a PostgreSQL gradebook give the grades sequential nbgrader gives?"""
+    sequential = _graded(FIRST, 0)
+    chosen = sorted(sequential)[:6]
+    students = {s: build() for s, (_, build) in _students(FIRST).items() if s in chosen}
+    course = _course_with(FIRST, students, postgres_url)
+    grade_assignment(course, FIRST, jobs=2, db_url=postgres_url)
+    assert not (course / "gradebook.db").exists(), "grading should not have touched a SQLite gradebook"
+    assert _scores(read_grades(course, FIRST, postgres_url)) == {s: sequential[s].scores for s in chosen}

@@ -143,7 +143,7 @@ def _graded(assignment):
     run_nbgrader(course, "generate_assignment", assignment, "--force")
     for student, (files, _) in cases(assignment).items():
         write_submission(course, assignment, student, files)
-    accounts = grade_assignment(course, assignment, [f"--Execute.timeout={TIMEOUT}"])
+    accounts = grade_assignment(course, assignment, [f"--Execute.timeout={TIMEOUT}"], force=True)
     run_nbgrader(course, "generate_feedback", assignment, "--force", check=False)
     return course, accounts
 
