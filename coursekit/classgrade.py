@@ -127,22 +127,24 @@ class Progress:
                   end="\n" if self.done == self.total else "", file=sys.stderr, flush=True)
 
 
-def _autograde_one(course, assignment, student, extra_args, attempts=3):
+def _autograde_one(course, assignment, student, extra_args, env, attempts=3):
     """One student's `nbgrader autograde`; retried while SQLite reports a lock."""
     for _ in range(attempts):
         proc = run_nbgrader(course, "autograde", assignment, "--student", student, "--force",
-                            *extra_args, check=False)
+                            *extra_args, check=False, env=env)
         if "database is locked" not in proc.stdout + proc.stderr:
             break
     return proc
 
 
-def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, progress=False, db_url=None):
+def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, progress=False, db_url=None,
+                     env=None):
     """Autograde the submissions of ``assignment`` in ``course``; return {student: Account}.
 
     Students whose submission is unchanged since it was last graded are skipped
     (and keep their account) unless ``force``.  ``db_url`` selects another
-    gradebook (PostgreSQL, say) than the course's SQLite file.
+    gradebook (PostgreSQL, say) than the course's SQLite file; ``env`` adds
+    environment variables for nbgrader and its kernels.
     """
     course = Path(course)
     if db_url:
@@ -168,13 +170,13 @@ def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, pro
     logs = {}
     bar = Progress(len(todo), progress)
     if jobs <= 1 and len(todo) == len(submitted):
-        proc = run_nbgrader(course, "autograde", assignment, "--force", *extra_args, check=False)
+        proc = run_nbgrader(course, "autograde", assignment, "--force", *extra_args, check=False, env=env)
         logs = {s: (proc.stdout + proc.stderr, True) for s in todo}
         for s in todo:
             bar.step(s)
     else:
         with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
-            futures = {pool.submit(_autograde_one, course, assignment, s, extra_args): s for s in todo}
+            futures = {pool.submit(_autograde_one, course, assignment, s, extra_args, env): s for s in todo}
             for future in as_completed(futures):
                 proc = future.result()
                 logs[futures[future]] = (proc.stdout + proc.stderr, False)

@@ -66,15 +66,16 @@ def read_grades(course, assignment, db_url=None):
     return result
 
 
-def grade_class(assignment, submissions, course_dir):
+def grade_class(assignment, submissions, course_dir, env=None):
     """Autograde ``submissions`` (student id -> notebook node) in a fresh course.
 
-    Returns (student id -> Graded, nbgrader's completed process).
+    One plain ``nbgrader autograde`` grades them all.  Returns
+    (student id -> Graded, nbgrader's completed process).
     """
     course = new_course_dir(course_dir, [assignment])
     run_nbgrader(course, "generate_assignment", assignment, "--force")
     filename = f"{notebook_name(assignment)}.ipynb"
     for student, nb in submissions.items():
         write_submission(course, assignment, student, {filename: nb})
-    proc = run_nbgrader(course, "autograde", assignment, "--force")
+    proc = run_nbgrader(course, "autograde", assignment, "--force", env=env)
     return read_grades(course, assignment), proc

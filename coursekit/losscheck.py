@@ -227,8 +227,9 @@ def check_raises(name, fn, *args, match=(), why=""):
     except ValueError as err:
         missing = [m for m in match if m not in str(err)]
         if missing:
-            _fail(name, f"a ValueError was raised, but its message should mention {missing}.",
-                  details=[f"message: {str(err)!r}"])
+            _fail(name, "a ValueError was raised, but its message does not name what is wrong "
+                        "(say which shapes or values are the problem).",
+                  details=[f"message: {str(err)!r}; it should mention {missing}"])
         return
     except Exception as err:  # noqa: BLE001 - report what was raised instead
         _fail(name, f"expected a ValueError, got {type(err).__name__}.", advice=advice,

@@ -20,10 +20,13 @@ def nbgrader_env():
     return env
 
 
-def run_nbgrader(course_dir, *args, check=True):
-    """``nbgrader ARGS`` in ``course_dir``; with ``check``, raises with nbgrader's log on failure."""
+def run_nbgrader(course_dir, *args, check=True, env=None):
+    """``nbgrader ARGS`` in ``course_dir``; with ``check``, raises with nbgrader's log on failure.
+
+    ``env`` adds environment variables for nbgrader and the kernels it starts.
+    """
     proc = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_dir,
-                          env=nbgrader_env(), capture_output=True, text=True)
+                          env={**nbgrader_env(), **(env or {})}, capture_output=True, text=True)
     if check and proc.returncode != 0:
         raise RuntimeError(f"nbgrader {' '.join(args)} failed ({proc.returncode}):\n"
                            f"{proc.stdout[-4000:]}\n{proc.stderr[-8000:]}")

@@ -5,6 +5,7 @@ import functools
 import tempfile
 
 import pytest
+from conftest import GRADING_ENV
 
 from coursekit import assignments, notebook_name
 from coursekit.classgrade import grade_assignment
@@ -41,7 +42,7 @@ def _graded(assignment, chunk):
     students = {s: build() for s, (_, build) in _students(assignment).items()
                 if _chunk_of(assignment, s) == chunk}
     tmp = tempfile.mkdtemp(prefix=f"lfs-grade-{assignment}-")
-    grades, _ = grade_class(assignment, students, tmp)
+    grades, _ = grade_class(assignment, students, tmp, env=GRADING_ENV)
     return grades
 
 
@@ -113,14 +114,14 @@ def test_parallel_grading_matches_sequential_nbgrader_and_regrades_only_changes(
     sequential = _graded(FIRST, 0)
     students = {s: build() for s, (_, build) in _students(FIRST).items() if _chunk_of(FIRST, s) == 0}
     course = _course_with(FIRST, students)
-    grade_assignment(course, FIRST, jobs=2)
+    grade_assignment(course, FIRST, jobs=2, env=GRADING_ENV)
     assert _scores(read_grades(course, FIRST)) == _scores(sequential)
 
     graded = {s: course / "autograded" / s / FIRST / f"{notebook_name(FIRST)}.ipynb" for s in students}
     stamps = {s: p.stat().st_mtime_ns for s, p in graded.items()}
     changed = sorted(students)[0]
     write_submission(course, FIRST, changed, {f"{notebook_name(FIRST)}.ipynb": untouched_release(FIRST)})
-    accounts = grade_assignment(course, FIRST, jobs=2)
+    accounts = grade_assignment(course, FIRST, jobs=2, env=GRADING_ENV)
     regraded = {s for s, p in graded.items() if p.stat().st_mtime_ns != stamps[s]}
     assert regraded == {changed}, f"a re-run should regrade only {changed}, it regraded {sorted(regraded)}"
     assert accounts[changed].score == 0 and set(accounts) == set(students)
@@ -133,6 +134,6 @@ def test_parallel_grading_with_postgresql_gradebook(postgres_url):
     chosen = sorted(sequential)[:6]
     students = {s: build() for s, (_, build) in _students(FIRST).items() if s in chosen}
     course = _course_with(FIRST, students, postgres_url)
-    grade_assignment(course, FIRST, jobs=2, db_url=postgres_url)
+    grade_assignment(course, FIRST, jobs=2, db_url=postgres_url, env=GRADING_ENV)
     assert not (course / "gradebook.db").exists(), "grading should not have touched a SQLite gradebook"
     assert _scores(read_grades(course, FIRST, postgres_url)) == {s: sequential[s].scores for s in chosen}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import GRADING_ENV
 
 from coursekit import SOURCE, assignments, notebook_name
 from coursekit.classgrade import grade_assignment
@@ -143,7 +144,8 @@ def _graded(assignment):
     run_nbgrader(course, "generate_assignment", assignment, "--force")
     for student, (files, _) in cases(assignment).items():
         write_submission(course, assignment, student, files)
-    accounts = grade_assignment(course, assignment, [f"--Execute.timeout={TIMEOUT}"], force=True)
+    accounts = grade_assignment(course, assignment, [f"--Execute.timeout={TIMEOUT}"], force=True,
+                                env=GRADING_ENV)
     run_nbgrader(course, "generate_feedback", assignment, "--force", check=False)
     return course, accounts
 
