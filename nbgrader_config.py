@@ -10,6 +10,7 @@ sys.path.insert(0, HERE)  # makes coursekit importable for the feedback preproce
 
 from coursekit.execute import ResilientExecute  # noqa: E402
 from coursekit.feedback import HideHiddenTests  # noqa: E402
+from coursekit.zipnames import LMSFileNameCollector  # noqa: E402
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties, CheckCellMetadata, GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
@@ -37,3 +38,6 @@ c.Autograde.autograde_preprocessors = [
 
 # Feedback shows pass/fail, points and the diagnostic, never the hidden tests.
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]
+
+# `nbgrader zip_collect` understands Canvas and Moodle download names (coursekit/zipnames.py).
+c.ZipCollectApp.collector_plugin = LMSFileNameCollector

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .classgrade import format_accounts, grade_assignment
 from .regenerate import regenerate
+from .report import class_report
 
 
 def main(argv=None):
@@ -29,7 +30,9 @@ def main(argv=None):
         accounts = grade_assignment(Path(args.course), args.assignment, jobs=args.jobs,
                                     force=args.force, progress=True)
         print(format_accounts(accounts))
-        print(f"accounts written to {Path(args.course) / 'reports' / args.assignment / 'accounts.json'}")
+        class_report(Path(args.course), args.assignment)
+        out = Path(args.course) / "reports" / args.assignment
+        print(f"accounts.json, cells.csv, scores.csv and report.png written to {out}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from conftest import GRADING_ENV
 from coursekit import assignments, notebook_name
 from coursekit.classgrade import grade_assignment
 from coursekit.grading import grade_class, read_grades, write_submission
+from coursekit.report import class_report
 from coursekit.nbgrader_cli import new_course_dir, run_nbgrader
 from coursekit.submissions import catalog, reference_submission, untouched_release, submission_for
 
@@ -116,6 +117,7 @@ def test_parallel_grading_matches_sequential_nbgrader_and_regrades_only_changes(
     course = _course_with(FIRST, students)
     grade_assignment(course, FIRST, jobs=2, env=GRADING_ENV)
     assert _scores(read_grades(course, FIRST)) == _scores(sequential)
+    _check_class_report(course, students)
 
     graded = {s: course / "autograded" / s / FIRST / f"{notebook_name(FIRST)}.ipynb" for s in students}
     stamps = {s: p.stat().st_mtime_ns for s, p in graded.items()}
@@ -125,6 +127,21 @@ def test_parallel_grading_matches_sequential_nbgrader_and_regrades_only_changes(
     regraded = {s for s, p in graded.items() if p.stat().st_mtime_ns != stamps[s]}
     assert regraded == {changed}, f"a re-run should regrade only {changed}, it regraded {sorted(regraded)}"
     assert accounts[changed].score == 0 and set(accounts) == set(students)
+
+
+def _check_class_report(course, students):
+    """The report's pass rates are what the catalog's FAILS lists predict, and its files exist."""
+    rates, totals = class_report(course, FIRST)
+    expected_fails = {s: _students(FIRST)[s][0] for s in students}
+    for cell, rate in rates.items():
+        passed = sum(f is not None and cell not in f for f in expected_fails.values())
+        assert rate == pytest.approx(passed / len(students)), cell
+    out = course / "reports" / FIRST
+    assert (out / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    rows = (out / "cells.csv").read_text().splitlines()
+    assert rows[0] == "grade_id,points,fraction_full_marks" and len(rows) == len(rates) + 1
+    assert len((out / "scores.csv").read_text().splitlines()) == len(students) + 1
+    assert totals["reference"] > 0 and totals["untouched-release"] == 0
 
 
 @pytest.mark.xdist_group(f"grade-{FIRST}-0")

@@ -1,0 +1,50 @@
+"""The class report: which functions the class struggles with, at a glance.
+
+Written after grading to reports/<assignment>/: ``cells.csv`` (per graded
+cell, the points and the fraction of students with full marks),
+``scores.csv`` (per student, the total) and ``report.png`` (both as figures:
+pass rate per cell, and a histogram of total scores).
+"""
+import csv
+from pathlib import Path
+
+from .grading import read_grades
+
+
+def class_report(course, assignment, db_url=None):
+    """Write the report files; return (per-cell pass rates, per-student totals)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    grades = read_grades(course, assignment, db_url)
+    out = Path(course) / "reports" / assignment
+    out.mkdir(parents=True, exist_ok=True)
+    cells = sorted({g for graded in grades.values() for g in graded.max_scores},
+                   key=lambda g: list(next(iter(grades.values())).max_scores).index(g))
+    rates = {cell: sum(g.scores[cell] >= g.max_scores[cell] for g in grades.values()) / len(grades)
+             for cell in cells}
+    totals = {student: g.total for student, g in sorted(grades.items())}
+    max_total = next(iter(grades.values())).max_total
+
+    with open(out / "cells.csv", "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["grade_id", "points", "fraction_full_marks"])
+        points = next(iter(grades.values())).max_scores
+        writer.writerows([cell, points[cell], f"{rates[cell]:.3f}"] for cell in cells)
+    with open(out / "scores.csv", "w", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["student", "score", "max_score"])
+        writer.writerows([s, t, max_total] for s, t in totals.items())
+
+    fig, (ax_cells, ax_hist) = plt.subplots(1, 2, figsize=(12, 0.35 * len(cells) + 2.5))
+    ax_cells.barh(cells[::-1], [rates[c] for c in cells[::-1]], color="tab:blue")
+    ax_cells.set(xlim=(0, 1), xlabel="fraction of students with full marks",
+                 title=f"{assignment}: graded cells ({len(grades)} students)")
+    ax_hist.hist(list(totals.values()), bins=min(20, int(max_total) + 1), range=(0, max_total), color="tab:green")
+    ax_hist.set(xlabel=f"total score (out of {max_total:g})", ylabel="students", title="Total scores")
+    fig.tight_layout()
+    fig.savefig(out / "report.png", dpi=100)
+    plt.close(fig)
+    return rates, totals
