@@ -1,0 +1,175 @@
+"""Benchmarks for instructors at scale.  Run from the repository root:
+
+    .venv/bin/python benchmarks/run.py [--students 60] [--jobs N] [--skip-grading]
+
+It prints a Markdown report and writes it to benchmarks/results.md:
+1. grading throughput, sequential `nbgrader autograde` against `coursekit grade --jobs N`,
+   on a synthetic class of correct, mutant and stub notebooks;
+2. the per-notebook grading cost against the floor of executing an empty notebook with nbclient;
+3. each reference forward + backward at 4M elements (8192 x 1000 for multi-class losses)
+   against one np.copy of the inputs, and against a naive Python loop on a smaller input.
+Figures are ratios, so they travel between machines better than seconds do.
+"""
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from coursekit import ROOT, assignments, notebook_name  # noqa: E402
+from coursekit.classgrade import grade_assignment  # noqa: E402
+from coursekit.grading import read_grades, write_submission  # noqa: E402
+from coursekit.nbgrader_cli import new_course_dir, nbgrader_env, run_nbgrader  # noqa: E402
+from coursekit.submissions import (catalog, reference_functions, reference_submission,  # noqa: E402
+                                   submission_for, untouched_release)
+
+
+def synthetic_class(assignment, n):
+    """n notebooks: the reference, the untouched release and every catalog entry, in turn."""
+    kinds = [reference_submission(assignment), untouched_release(assignment)]
+    kinds += [submission_for(assignment, e) for e in catalog(assignment)]
+    return {f"student{i:03d}": kinds[i % len(kinds)] for i in range(n)}
+
+
+def new_class(assignment, students):
+    course = new_course_dir(tempfile.mkdtemp(prefix="lfs-bench-"), [assignment])
+    run_nbgrader(course, "generate_assignment", assignment, "--force")
+    for student, nb in students.items():
+        write_submission(course, assignment, student, {f"{notebook_name(assignment)}.ipynb": nb})
+    return course
+
+
+def bench_grading(assignment, n, jobs):
+    students = synthetic_class(assignment, n)
+    seq_course = new_class(assignment, students)
+    start = time.perf_counter()
+    run_nbgrader(seq_course, "autograde", assignment, "--force", check=False)
+    sequential = time.perf_counter() - start
+    par_course = new_class(assignment, students)
+    start = time.perf_counter()
+    grade_assignment(par_course, assignment, jobs=jobs, force=True)
+    parallel = time.perf_counter() - start
+    same = ({s: g.scores for s, g in read_grades(seq_course, assignment).items()}
+            == {s: g.scores for s, g in read_grades(par_course, assignment).items()})
+    return sequential, parallel, same
+
+
+def empty_notebook_floor(repeats=5):
+    from nbclient import NotebookClient
+
+    os.environ.update({k: v for k, v in nbgrader_env().items() if k == "PATH"})
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        NotebookClient(nb, kernel_name="python3", timeout=60).execute()
+        times.append(time.perf_counter() - start)
+    return float(np.median(times))
+
+
+def _inputs(assignment, n_elements, rng):
+    """Arguments for the reference functions of each assignment (forward name, backward name, args)."""
+    rows, cols = 8192, 1000
+    if assignment.startswith("01"):
+        y, p, z = rng.random(n_elements), rng.uniform(0.01, 0.99, n_elements), rng.normal(0, 3, n_elements)
+        return [("bce_forward", "bce_backward", (y, p)), ("bce_with_logits_forward", "bce_with_logits_backward", (y, z))]
+    if assignment.startswith("02"):
+        logits = rng.normal(0, 3, (rows, cols))
+        t = rng.integers(0, cols, rows)
+        probs = np.exp(logits - logits.max(1, keepdims=True))
+        probs /= probs.sum(1, keepdims=True)
+        onehot = np.eye(cols)[t]
+        return [("cross_entropy_forward", "cross_entropy_backward", (onehot, probs)),
+                ("softmax_cross_entropy_forward", "softmax_cross_entropy_backward", (t, logits))]
+    if assignment.startswith("03"):
+        return [("mse_forward", "mse_backward", (rng.normal(size=n_elements), rng.normal(size=n_elements)))]
+    if assignment.startswith("04"):
+        y = np.where(rng.random(n_elements) < 0.5, -1.0, 1.0)
+        t = rng.integers(0, cols, rows)
+        return [("hinge_forward", "hinge_backward", (y, rng.normal(size=n_elements))),
+                ("multiclass_hinge_forward", "multiclass_hinge_backward", (t, rng.normal(size=(rows, cols))))]
+    if assignment.startswith("05"):
+        return [("quantile_forward", "quantile_backward", (rng.normal(size=n_elements), rng.normal(size=n_elements), 0.9))]
+    return []
+
+
+def _best(fn, repeats=5):
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bench_references(n_elements=4_000_000):
+    rng = np.random.default_rng(0)
+    rows = []
+    for assignment in assignments():
+        ref = reference_functions(assignment)
+        for forward, backward, args in _inputs(assignment, n_elements, rng):
+            arrays = [a for a in args if isinstance(a, np.ndarray)]
+            fb = _best(lambda: (ref[forward](*args), ref[backward](*args)))
+            floor = _best(lambda: [np.copy(a) for a in arrays])
+            small = tuple(a[:2000] if isinstance(a, np.ndarray) and a.ndim == 1 else
+                          (a[:20] if isinstance(a, np.ndarray) else a) for a in args)
+            size_small = sum(a.size for a in small if isinstance(a, np.ndarray)) // len(arrays)
+            loop = _best(lambda: _naive_loop(ref[forward], small), repeats=1)
+            size_big = arrays[-1].size
+            rows.append((f"{forward} + {backward.split('_backward')[0]}_backward", fb, floor, fb / floor,
+                         (loop / size_small) / (fb / size_big)))
+    return rows
+
+
+def _naive_loop(forward, args):
+    """A pure-Python loop: the forward on one row (or element) at a time."""
+    first = next(a for a in args if isinstance(a, np.ndarray))
+    for i in range(len(first)):
+        forward(*[a[i:i + 1] if isinstance(a, np.ndarray) else a for a in args])
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--students", type=int, default=60)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--assignment", default=assignments()[0])
+    parser.add_argument("--skip-grading", action="store_true")
+    args = parser.parse_args()
+
+    lines = [f"# Benchmark results ({time.strftime('%Y-%m-%d')})", "",
+             f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+             f"NumPy {np.__version__}.", ""]
+    if not args.skip_grading:
+        seq, par, same = bench_grading(args.assignment, args.students, args.jobs)
+        floor = empty_notebook_floor()
+        per_notebook = seq / args.students
+        lines += [f"## Grading `{args.assignment}`: {args.students} synthetic submissions", "",
+                  "| measure | value | target |", "|---|---|---|",
+                  f"| sequential `nbgrader autograde` | {seq:.1f} s ({60 * args.students / seq:.1f} submissions/min) | |",
+                  f"| `coursekit grade --jobs {args.jobs}` | {par:.1f} s ({60 * args.students / par:.1f} submissions/min) | |",
+                  f"| parallel speedup | {seq / par:.2f} x | >= {0.8 * args.jobs:.1f} x (0.8 x {args.jobs} cores) |",
+                  f"| same grades, student by student | {'yes' if same else 'NO'} | yes |",
+                  f"| per-notebook grading cost (sequential) | {per_notebook:.2f} s | |",
+                  f"| empty notebook with nbclient (floor) | {floor:.2f} s | |",
+                  f"| per-notebook cost / floor | {per_notebook / floor:.2f} x | <= 1.5 x |", ""]
+    lines += ["## Reference implementations: forward + backward", "",
+              "| loss | forward + backward | np.copy of inputs | ratio | naive loop per element / vectorised per element |",
+              "|---|---|---|---|---|"]
+    for name, fb, floor, ratio, loop_ratio in bench_references():
+        lines.append(f"| {name} | {1e3 * fb:.1f} ms | {1e3 * floor:.1f} ms | {ratio:.1f} x | {loop_ratio:.0f} x |")
+    lines.append("")
+    lines.append("Target: no reference implementation above 10 x the memory-copy floor.")
+    report = "\n".join(lines)
+    print(report)
+    (ROOT / "benchmarks" / "results.md").write_text(report + "\n")
+
+
+if __name__ == "__main__":
+    main()
