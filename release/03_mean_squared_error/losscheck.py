@@ -219,16 +219,20 @@ def check_close(name, got, expected, rtol=1e-6, atol=1e-9, likely=None, hint=Non
 
 
 def check_raises(name, fn, *args, match=(), why=""):
-    """``fn(*args)`` must raise ValueError whose message contains every ``match``."""
+    """``fn(*args)`` must raise ValueError whose message contains every ``match`` (spaces aside).
+
+    ``why`` is shown to the student on failure: say there what the message should name.
+    """
     verify_integrity()
     advice = [why] if why else []
     try:
         quietly(fn, *args)
     except ValueError as err:
-        missing = [m for m in match if m not in str(err)]
+        squeezed = "".join(str(err).split())
+        missing = [m for m in match if "".join(m.split()) not in squeezed]
         if missing:
-            _fail(name, f"a ValueError was raised, but its message should mention {missing}.",
-                  details=[f"message: {str(err)!r}"])
+            _fail(name, "a ValueError was raised, but its message does not say what is wrong.", advice=advice,
+                  details=[f"message: {str(err)!r}; it should mention {missing}"])
         return
     except Exception as err:  # noqa: BLE001 - report what was raised instead
         _fail(name, f"expected a ValueError, got {type(err).__name__}.", advice=advice,
