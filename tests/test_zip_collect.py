@@ -1,5 +1,8 @@
 """Submissions downloaded from Canvas or Moodle are collected by the real `nbgrader zip_collect`
 with the course's configuration, then graded."""
+import json
+import subprocess
+import sys
 import tempfile
 import zipfile
 
@@ -7,9 +10,8 @@ import nbformat
 import pytest
 from conftest import GRADING_ENV
 
-from coursekit import assignments, notebook_name
-from coursekit.classgrade import grade_assignment
-from coursekit.nbgrader_cli import new_course_dir, run_nbgrader
+from coursekit import ROOT, assignments, notebook_name
+from coursekit.nbgrader_cli import new_course_dir, nbgrader_env, run_nbgrader
 from coursekit.submissions import reference_submission, untouched_release
 from coursekit.zipnames import parse
 
@@ -35,7 +37,7 @@ def test_lms_names_are_parsed(name, student, file_id):
 
 @pytest.mark.xdist_group("zip-collect")
 def test_zip_collect_then_grade_a_canvas_and_moodle_download():
-    """Does `nbgrader zip_collect` file each download under its student, ready to grade?"""
+    """Does `nbgrader zip_collect` file each download under its student, and `coursekit grade` grade them?"""
     course = new_course_dir(tempfile.mkdtemp(prefix="lfs-zip-"), [A])
     run_nbgrader(course, "generate_assignment", A, "--force")
     archive = course / "downloaded" / A / "archive"
@@ -49,7 +51,13 @@ def test_zip_collect_then_grade_a_canvas_and_moodle_download():
     collected = sorted(p.relative_to(course / "submitted").as_posix() for p in (course / "submitted").rglob("*.ipynb"))
     assert collected == [f"{s}/{A}/{NB}.ipynb" for s in ("34567", "doejohn", "smithjane")]
 
-    accounts = grade_assignment(course, A, env=GRADING_ENV)
-    assert accounts["doejohn"].score == accounts["doejohn"].max_score > 0
-    assert accounts["34567"].score == accounts["34567"].max_score
-    assert accounts["smithjane"].score == 0
+    # then the instructor's command, as the README gives it
+    proc = subprocess.run([sys.executable, "-m", "coursekit", "grade", A, "--course", str(course), "--jobs", "2"],
+                          cwd=ROOT, env={**nbgrader_env(), **GRADING_ENV}, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "3/3" in proc.stderr, "the progress bar should count the three students"
+    accounts = {a["student"]: a for a in json.loads((course / "reports" / A / "accounts.json").read_text())}
+    assert accounts["doejohn"]["score"] == accounts["doejohn"]["max_score"] > 0
+    assert accounts["34567"]["score"] == accounts["34567"]["max_score"]
+    assert accounts["smithjane"]["score"] == 0
+    assert {"cells.csv", "scores.csv", "report.png"} <= {p.name for p in (course / "reports" / A).iterdir()}
