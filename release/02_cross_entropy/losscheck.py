@@ -1,0 +1,258 @@
+"""Checks shared by every assignment of *Loss Functions from Scratch*.
+
+Students use ``numerical_gradient``, ``rel_error`` and ``grad_check`` to test
+their own backward functions.  The graded test cells use the ``expect_*`` and
+``check_*`` helpers, so that every failure message says what was expected,
+what came back and what the likely mistake is.
+
+This one file is the source of truth; each assignment folder links to it and
+nbgrader copies it next to the notebook (and restores it when grading).
+"""
+import contextlib
+import io
+import math
+import warnings
+
+import numpy as np
+
+__all__ = [
+    "numerical_gradient", "rel_error", "grad_check",
+    "quietly", "expect_float", "expect_array", "check_close", "check_raises",
+    "check_unmodified", "snapshot", "require", "CheckFailed",
+]
+
+
+# --------------------------------------------------------------------------
+# Gradient checking (for students)
+# --------------------------------------------------------------------------
+def numerical_gradient(f, x, h=1e-6):
+    """Centred finite difference of the scalar function ``f`` at array ``x``.
+
+    Returns an array of x's shape whose entry i is
+    (f(x + h e_i) - f(x - h e_i)) / (2 h).  ``x`` is not modified.
+    """
+    x = np.array(x, dtype=np.float64, copy=True)
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        f_plus = float(f(x.copy()))
+        x[i] = old - h
+        f_minus = float(f(x.copy()))
+        x[i] = old
+        grad[i] = (f_plus - f_minus) / (2.0 * h)
+    return grad
+
+
+def rel_error(a, b):
+    """Largest elementwise relative error max |a-b| / max(|a|+|b|, 1e-8)."""
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-8)))
+
+
+def grad_check(loss, grad, y_true, y_pred, h=1e-6):
+    """Compare ``grad(y_true, y_pred)`` with a finite difference of ``loss``.
+
+    Returns the relative error; below about 1e-6 means the gradient is right.
+    """
+    numeric = numerical_gradient(lambda p: loss(y_true, p), y_pred, h)
+    analytic = grad(y_true, np.array(y_pred, dtype=np.float64, copy=True))
+    return rel_error(analytic, numeric)
+
+
+# --------------------------------------------------------------------------
+# Helpers for the graded tests
+# --------------------------------------------------------------------------
+DETAILS = "--- details (hidden in student feedback) ---"
+
+
+class CheckFailed(AssertionError):
+    """A graded check failed.
+
+    The message has a public part (what is wrong, the likely cause) and, after
+    the DETAILS line, the case, the expected value and what came back.  Student
+    feedback shows only the public part, so hidden inputs stay hidden.
+    """
+
+
+def _fail(name, what, details=(), advice=()):
+    lines = [what, *advice, DETAILS, f"check: {name}", *details]
+    raise CheckFailed("\n  ".join(lines))
+
+
+def require(condition, name, what, details=(), advice=()):
+    """Fail with a CheckFailed unless ``condition`` holds (an ``assert`` with a teaching message)."""
+    verify_integrity()
+    if not condition:
+        _fail(name, what, details, advice)
+
+
+# The comparisons any test might lean on, and inputs on which each must fail.
+# A submission that replaces one of them (np.allclose = lambda *a, **k: True, ...)
+# is caught here, and every graded check then fails.
+_CANARIES = [
+    ("np.allclose", lambda: np.allclose(1.0, 2.0)),
+    ("np.isclose", lambda: bool(np.isclose(1.0, 2.0))),
+    ("np.array_equal", lambda: np.array_equal([1.0], [2.0])),
+    ("np.array_equiv", lambda: np.array_equiv([1.0], [2.0])),
+    ("math.isclose", lambda: math.isclose(1.0, 2.0)),
+    ("np.abs", lambda: not float(np.abs(np.float64(-3.0))) == 3.0),
+    ("np.isfinite", lambda: bool(np.isfinite(np.float64("inf")))),
+    ("np.all", lambda: bool(np.all(np.array([True, False])))),
+]
+_RAISING_CANARIES = ["assert_allclose", "assert_almost_equal", "assert_approx_equal",
+                     "assert_array_almost_equal", "assert_array_equal", "assert_equal",
+                     "assert_array_max_ulp", "assert_array_almost_equal_nulp"]
+
+
+def verify_integrity():
+    """Fail if the comparison functions of NumPy, math or this module were replaced."""
+    tampered = []
+    for name, says_equal in _CANARIES:
+        try:
+            if says_equal():
+                tampered.append(name)
+        except Exception:  # noqa: BLE001 - a replaced function may raise anything
+            tampered.append(name)
+    for name in _RAISING_CANARIES:
+        try:
+            getattr(np.testing, name)(np.float64(1.0), np.float64(2.0))
+        except AssertionError:
+            continue
+        except Exception:  # noqa: BLE001
+            pass
+        tampered.append(f"np.testing.{name}")
+    if _allclose(np.array([1.0]), np.array([2.0]), 1e-6, 1e-9)[0] or \
+            not _allclose(np.array([1.0]), np.array([1.0]), 1e-6, 1e-9)[0]:
+        tampered.append("losscheck")
+    if tampered:
+        raise CheckFailed(
+            "the comparison functions were replaced in this notebook "
+            f"({', '.join(sorted(tampered))}), so no graded check can be trusted. "
+            "Remove the code that reassigns them.")
+
+
+def quietly(fn, *args, **kwargs):
+    """Call ``fn`` with NumPy floating-point warnings silenced.
+
+    nbgrader gives a test cell no points when anything is written to stderr,
+    so a correct function that happens to warn (log(0) before clipping, say)
+    or prints debugging output to stderr must not be penalised for it.
+    Exceptions still propagate.
+    """
+    with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+        warnings.simplefilter("ignore")
+        with np.errstate(all="ignore"):
+            return fn(*args, **kwargs)
+
+
+def expect_float(name, value):
+    """``value`` must be a real float (Python float or np.float64); returns it."""
+    verify_integrity()
+    if type(value) not in (float, np.float64):
+        advice = []
+        if type(value) is np.ndarray:
+            advice = ["A forward pass returns the mean loss: reduce with np.mean and return float(...)."]
+        _fail(name, f"the result should be a float (the mean loss), not a {type(value).__name__}.",
+              advice=advice)
+    return float(value)
+
+
+def expect_array(name, value, shape):
+    """``value`` must be a float64 ndarray of ``shape``; returns a copy."""
+    verify_integrity()
+    if type(value) is not np.ndarray:
+        _fail(name, f"the result should be a NumPy float64 array, not a {type(value).__name__}.")
+    if value.dtype != np.float64:
+        _fail(name, f"the result should have dtype float64, not {value.dtype}.",
+              advice=["Likely cause: integer labels leaked into the result; "
+                      "convert with np.asarray(x, dtype=float)."])
+    if value.shape != tuple(shape):
+        _fail(name, "the result has the wrong shape: a gradient has one entry per prediction, "
+                    "so it has the shape of y_pred.",
+              details=[f"expected shape {tuple(shape)}, got {value.shape}"])
+    return np.array(value, dtype=np.float64, copy=True)
+
+
+def _allclose(got, expected, rtol, atol):
+    diff = np.abs(got - expected)
+    ok = np.isfinite(got) & (diff <= atol + rtol * np.abs(expected))
+    ok |= (got == expected)  # equal infinities
+    return bool(ok.all()), diff
+
+
+def check_close(name, got, expected, rtol=1e-6, atol=1e-9, likely=None, hint=None):
+    """Compare a float or array with ``expected``.
+
+    ``likely`` maps a description of a common mistake to the value that
+    mistake produces; when ``got`` matches one, the message names it.
+    """
+    expected_arr = np.asarray(expected, dtype=np.float64)
+    if np.ndim(expected_arr) == 0:
+        got_arr = np.float64(expect_float(name, got))
+    else:
+        got_arr = expect_array(name, got, expected_arr.shape)
+    ok, diff = _allclose(got_arr, expected_arr, rtol, atol)
+    if ok:
+        return
+    details = []
+    if np.ndim(expected_arr) == 0:
+        details.append(f"expected {float(expected_arr):.10g}, got {float(got_arr):.10g}")
+    else:
+        bad = np.unravel_index(np.nanargmax(np.where(np.isfinite(diff), diff, np.inf)), diff.shape)
+        n_bad = int(np.sum(~(diff <= atol + rtol * np.abs(expected_arr))))
+        details.append(f"at index {tuple(int(i) for i in bad)} expected {expected_arr[bad]:.10g}, "
+                       f"got {got_arr[bad]:.10g}; {n_bad} of {diff.size} entries differ (rtol={rtol:g})")
+    advice = []
+    if not np.all(np.isfinite(got_arr)):
+        advice.append("The result contains inf or nan: look for log(0), division by 0 or exp overflow.")
+    for mistake, value in (likely or {}).items():
+        value = np.asarray(value, dtype=np.float64)
+        if value.shape == got_arr.shape and _allclose(got_arr, value, 1e-6, 1e-9)[0]:
+            advice.append(f"Likely cause: {mistake}.")
+            break
+    else:
+        if hint:
+            advice.append(f"Hint: {hint}")
+    _fail(name, "wrong values.", details, advice)
+
+
+def check_raises(name, fn, *args, match=(), why=""):
+    """``fn(*args)`` must raise ValueError whose message contains every ``match`` (spaces aside).
+
+    ``why`` is shown to the student on failure: say there what the message should name.
+    """
+    verify_integrity()
+    advice = [why] if why else []
+    try:
+        quietly(fn, *args)
+    except ValueError as err:
+        squeezed = "".join(str(err).split())
+        missing = [m for m in match if "".join(m.split()) not in squeezed]
+        if missing:
+            _fail(name, "a ValueError was raised, but its message does not say what is wrong.", advice=advice,
+                  details=[f"message: {str(err)!r}; it should mention {missing}"])
+        return
+    except Exception as err:  # noqa: BLE001 - report what was raised instead
+        _fail(name, f"expected a ValueError, got {type(err).__name__}.", advice=advice,
+              details=[f"{type(err).__name__}: {err}"])
+    _fail(name, "expected a ValueError, but nothing was raised.", advice=advice)
+
+
+def snapshot(*arrays):
+    """Copies of the inputs, to check later that they were not modified."""
+    return [np.array(a, copy=True) for a in arrays]
+
+
+def check_unmodified(name, arrays, copies):
+    """Every array must still equal the copy taken before the call."""
+    verify_integrity()
+    for k, (a, c) in enumerate(zip(arrays, copies)):
+        if a.shape != c.shape or not np.array_equal(a, c, equal_nan=True):
+            _fail(name, f"argument {k + 1} was modified in place.",
+                  advice=["Functions must not change their inputs: work on a copy "
+                          "(np.clip(x, ...) instead of np.clip(x, ..., out=x), "
+                          "x = x - 1 instead of x -= 1)."])
+
+
