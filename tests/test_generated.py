@@ -15,11 +15,13 @@ SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
 
 
 def _comparable(path):
-    """A file's content, with notebook image payloads masked (nbval ignores them too)."""
+    """A file's content, with image payloads and nbval-ignore-output cells masked, as nbval does."""
     if path.suffix != ".ipynb":
         return path.read_bytes()
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
+        if "nbval-ignore-output" in cell.metadata.get("tags", []):
+            cell.outputs = []  # timings: they differ on every run, and nbval ignores them too
         for out in cell.get("outputs", []):
             for key in list(out.get("data", {})):
                 if key.startswith("image/"):
