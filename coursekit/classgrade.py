@@ -2,12 +2,13 @@
 
     python -m coursekit grade 01_binary_cross_entropy --jobs 4
 
-With ``--jobs N`` (N > 1) each student is graded by its own ``nbgrader
-autograde --student`` process, N at a time, with a progress bar; a student
-whose run hit a locked SQLite gradebook is retried.  Submissions graded before
-and unchanged since (same files, same source, same config) are skipped unless
-``--force``.  With one job and every student to grade, a single
-``nbgrader autograde`` call grades the class, exactly as nbgrader does.
+With ``--jobs N`` the students to grade are split into N groups, and N real
+``nbgrader autograde`` processes grade them at once (each skips the other
+groups through ``--CourseDirectory.student_id_exclude``), behind a progress
+bar.  With SQLite, concurrent writers wait for the lock; a student left
+behind by a database error is graded again afterwards.  Submissions graded
+before and unchanged since (same files, same source, same config) are
+skipped unless ``--force``.
 
 Before grading, each submission is checked: a notebook saved under another
 name (``name (1).ipynb``, as browsers do) is renamed when it is the only one,
@@ -21,7 +22,8 @@ import hashlib
 import json
 import re
 import sys
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -96,9 +98,9 @@ def _first_line(text):
     return text.splitlines()[0][:200] if text else ""
 
 
-def _nbgrader_errors(log, student, shared):
-    """Error lines nbgrader logged for this student (``shared``: the log covers the whole class)."""
-    marker = f"for student '{student}'" if shared else ""
+def _nbgrader_errors(log, student):
+    """Error lines nbgrader logged for this student."""
+    marker = f"for student '{student}'"
     return [_first_line(line.split("]", 1)[-1]) for line in log.splitlines()
             if marker in line and "| ERROR]" in line]
 
@@ -127,14 +129,40 @@ class Progress:
                   end="\n" if self.done == self.total else "", file=sys.stderr, flush=True)
 
 
-def _autograde_one(course, assignment, student, extra_args, env, attempts=3):
-    """One student's `nbgrader autograde`; retried while SQLite reports a lock."""
-    for _ in range(attempts):
-        proc = run_nbgrader(course, "autograde", assignment, "--student", student, "--force",
-                            *extra_args, check=False, env=env)
-        if "database is locked" not in proc.stdout + proc.stderr:
-            break
-    return proc
+def _autograde_groups(course, assignment, groups, everyone, extra_args, env, bar):
+    """Run one `nbgrader autograde` process per group of students, all at once.
+
+    nbgrader pays seconds of start-up per process, so each process grades a
+    whole group (the others are passed in ``--CourseDirectory.student_id_exclude``).
+    Returns {student: that process's log}; the bar advances as graded notebooks appear.
+    """
+    def run(group):
+        exclude = ",".join(sorted(set(everyone) - set(group)))
+        args = ["autograde", assignment, "--force", *extra_args]
+        if exclude:
+            args.append(f"--CourseDirectory.student_id_exclude={exclude}")
+        proc = run_nbgrader(course, *args, check=False, env=env)
+        return proc.stdout + proc.stderr
+
+    pending = {s for g in groups for s in g}
+    logs = {}
+    with ThreadPoolExecutor(max_workers=len(groups)) as pool:
+        futures = {pool.submit(run, g): g for g in groups}
+        while futures:
+            done = [f for f in futures if f.done()]
+            for f in done:
+                for s in futures.pop(f):
+                    logs[s] = f.result()
+            for s in sorted(pending):
+                if s in logs or _graded_notebook(course, assignment, s).exists():
+                    pending.discard(s)
+                    bar.step(s)
+            time.sleep(0.2)
+    return logs
+
+
+def _graded_notebook(course, assignment, student):
+    return Path(course) / "autograded" / student / assignment / f"{notebook_name(assignment)}.ipynb"
 
 
 def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, progress=False, db_url=None,
@@ -167,20 +195,22 @@ def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, pro
         _preflight(folder, expected, accounts[student])
         todo.append(student)
 
-    logs = {}
     bar = Progress(len(todo), progress)
-    if jobs <= 1 and len(todo) == len(submitted):
-        proc = run_nbgrader(course, "autograde", assignment, "--force", *extra_args, check=False, env=env)
-        logs = {s: (proc.stdout + proc.stderr, True) for s in todo}
-        for s in todo:
-            bar.step(s)
-    else:
-        with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
-            futures = {pool.submit(_autograde_one, course, assignment, s, extra_args, env): s for s in todo}
-            for future in as_completed(futures):
-                proc = future.result()
-                logs[futures[future]] = (proc.stdout + proc.stderr, False)
-                bar.step(futures[future])
+    for stale in todo:  # a student whose grading stops half-way must not keep an old graded notebook
+        if _graded_notebook(course, assignment, stale).exists():
+            _graded_notebook(course, assignment, stale).unlink()
+    everyone = [folder.parent.name for folder in submitted]
+    jobs = max(1, min(jobs, len(todo)))
+    if not db_url and jobs > 1:  # let concurrent writers wait for SQLite's lock instead of failing
+        extra_args = (f"--CourseDirectory.db_url=sqlite:///{course.resolve() / 'gradebook.db'}?timeout=120",
+                      *extra_args)
+    logs = _autograde_groups(course, assignment, [todo[i::jobs] for i in range(jobs)] if todo else [],
+                             everyone, extra_args, env, bar)
+    # A process stops at a database error; grade whoever it left behind, one process for all.
+    left = [s for s in todo if not _graded_notebook(course, assignment, s).exists()
+            and "database is locked" in logs.get(s, "")]
+    if left:
+        logs.update(_autograde_groups(course, assignment, [left], everyone, extra_args, env, Progress(0, False)))
 
     grades = read_grades(course, assignment, db_url)
     max_score = _max_score(course, assignment, db_url)
@@ -190,13 +220,13 @@ def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, pro
         graded = grades.get(student)
         if graded is not None:
             account.score = graded.total
-        autograded = course / "autograded" / student / assignment / expected
+        autograded = _graded_notebook(course, assignment, student)
         if autograded.exists():
             account.failed_cells = _cell_failures(nbformat.read(autograded, as_version=4))
         elif account.status == "graded":
             account.status = "not graded"
             account.notes.append("nbgrader produced no graded notebook")
-        account.notes += _nbgrader_errors(*logs[student][:1], student, logs[student][1])
+        account.notes += _nbgrader_errors(logs.get(student, ""), student)
     report_dir.mkdir(parents=True, exist_ok=True)
     (report_dir / "accounts.json").write_text(json.dumps([asdict(a) for a in accounts.values()], indent=2))
     (report_dir / "fingerprints.json").write_text(json.dumps(prints, indent=2))

@@ -113,11 +113,12 @@ def test_parallel_grading_matches_sequential_nbgrader_and_regrades_only_changes(
     """Does `coursekit grade --jobs 2` give the very grades of one sequential `nbgrader autograde`,
     and does a re-run grade only the submission that changed?"""
     sequential = _graded(FIRST, 0)
-    students = {s: build() for s, (_, build) in _students(FIRST).items() if _chunk_of(FIRST, s) == 0}
+    chosen = sorted(sequential, key=lambda s: (s not in ("reference", "untouched-release"), s))[:8]
+    students = {s: build() for s, (_, build) in _students(FIRST).items() if s in chosen}
     course = _course_with(FIRST, students)
     grade_assignment(course, FIRST, jobs=2, env=GRADING_ENV)
-    assert _scores(read_grades(course, FIRST)) == _scores(sequential)
-    _check_class_report(course, students)
+    assert _scores(read_grades(course, FIRST)) == {s: sequential[s].scores for s in chosen}
+    _check_class_report(course, students, {s: sequential[s].total for s in chosen})
 
     graded = {s: course / "autograded" / s / FIRST / f"{notebook_name(FIRST)}.ipynb" for s in students}
     stamps = {s: p.stat().st_mtime_ns for s, p in graded.items()}
@@ -129,7 +130,7 @@ def test_parallel_grading_matches_sequential_nbgrader_and_regrades_only_changes(
     assert accounts[changed].score == 0 and set(accounts) == set(students)
 
 
-def _check_class_report(course, students):
+def _check_class_report(course, students, expected_totals):
     """The report's pass rates are what the catalog's FAILS lists predict, and its files exist."""
     rates, totals = class_report(course, FIRST)
     expected_fails = {s: _students(FIRST)[s][0] for s in students}
@@ -141,7 +142,7 @@ def _check_class_report(course, students):
     rows = (out / "cells.csv").read_text().splitlines()
     assert rows[0] == "grade_id,points,fraction_full_marks" and len(rows) == len(rates) + 1
     assert len((out / "scores.csv").read_text().splitlines()) == len(students) + 1
-    assert totals["reference"] > 0 and totals["untouched-release"] == 0
+    assert totals == expected_totals
 
 
 @pytest.mark.xdist_group(f"grade-{FIRST}-0")
