@@ -80,7 +80,10 @@ def lab(tmp_path_factory):
         [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
          "--ServerApp.token=", "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True",
          f"--ServerApp.root_dir={ROOT}", f"--LabApp.user_settings_dir={settings}",
-         f"--LabApp.workspaces_dir={tmp_path_factory.mktemp('lab-workspaces')}", "--allow-root"],
+         f"--LabApp.workspaces_dir={tmp_path_factory.mktemp('lab-workspaces')}",
+         # checkpoints go to a scratch folder, not into release/ or solutions/
+         f"--FileContentsManager.checkpoints_kwargs={{'root_dir': {str(tmp_path_factory.mktemp('lab-checkpoints'))!r}}}",
+         "--allow-root"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):
