@@ -120,7 +120,9 @@ def loop_functions(assignment):
 
 
 def _shrink(args, rows=64, elements=4096):
-    return tuple((a[:elements] if a.ndim == 1 else a[:rows]) if isinstance(a, np.ndarray) else a for a in args)
+    """The first rows of every array (multi-class inputs), else the first elements."""
+    keep = rows if any(isinstance(a, np.ndarray) and a.ndim == 2 for a in args) else elements
+    return tuple(a[:keep] if isinstance(a, np.ndarray) else a for a in args)
 
 
 def bench_references(n_elements=4_000_000):
