@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coursekit import ROOT, assignments, notebook_name  # noqa: E402
 from coursekit.classgrade import grade_assignment  # noqa: E402
-from coursekit.grading import read_grades, write_submission  # noqa: E402
-from coursekit.nbgrader_cli import new_course_dir, nbgrader_env, run_nbgrader  # noqa: E402
+from coursekit.grading import new_class, read_grades  # noqa: E402
+from coursekit.nbgrader_cli import nbgrader_env, run_nbgrader  # noqa: E402
 from coursekit.submissions import (catalog, reference_functions, reference_submission,  # noqa: E402
                                    submission_for, untouched_release)
 
@@ -39,21 +39,14 @@ def synthetic_class(assignment, n):
     return {f"student{i:03d}": kinds[i % len(kinds)] for i in range(n)}
 
 
-def new_class(assignment, students):
-    course = new_course_dir(tempfile.mkdtemp(prefix="lfs-bench-"), [assignment])
-    run_nbgrader(course, "generate_assignment", assignment, "--force")
-    for student, nb in students.items():
-        write_submission(course, assignment, student, {f"{notebook_name(assignment)}.ipynb": nb})
-    return course
-
-
 def bench_grading(assignment, n, jobs):
     students = synthetic_class(assignment, n)
-    seq_course = new_class(assignment, students)
+    students = {s: {f"{notebook_name(assignment)}.ipynb": nb} for s, nb in students.items()}
+    seq_course = new_class(tempfile.mkdtemp(prefix="lfs-bench-"), assignment, students)
     start = time.perf_counter()
     run_nbgrader(seq_course, "autograde", assignment, "--force", check=False)
     sequential = time.perf_counter() - start
-    par_course = new_class(assignment, students)
+    par_course = new_class(tempfile.mkdtemp(prefix="lfs-bench-"), assignment, students)
     start = time.perf_counter()
     grade_assignment(par_course, assignment, jobs=jobs, force=True)
     parallel = time.perf_counter() - start

@@ -66,16 +66,26 @@ def read_grades(course, assignment, db_url=None):
     return result
 
 
+def new_class(course_dir, assignment, submissions=(), db_url=None):
+    """A scratch course with ``assignment`` generated and ``submissions`` in place.
+
+    ``submissions`` maps a student id to that student's files (see write_submission).
+    """
+    course = new_course_dir(course_dir, [assignment])
+    extra = [f"--CourseDirectory.db_url={db_url}"] if db_url else []
+    run_nbgrader(course, "generate_assignment", assignment, "--force", *extra)
+    for student, files in dict(submissions).items():
+        write_submission(course, assignment, student, files)
+    return course
+
+
 def grade_class(assignment, submissions, course_dir, env=None):
     """Autograde ``submissions`` (student id -> notebook node) in a fresh course.
 
     One plain ``nbgrader autograde`` grades them all.  Returns
     (student id -> Graded, nbgrader's completed process).
     """
-    course = new_course_dir(course_dir, [assignment])
-    run_nbgrader(course, "generate_assignment", assignment, "--force")
     filename = f"{notebook_name(assignment)}.ipynb"
-    for student, nb in submissions.items():
-        write_submission(course, assignment, student, {filename: nb})
+    course = new_class(course_dir, assignment, {s: {filename: nb} for s, nb in submissions.items()})
     proc = run_nbgrader(course, "autograde", assignment, "--force", env=env)
     return read_grades(course, assignment), proc

@@ -9,9 +9,8 @@ from conftest import GRADING_ENV
 
 from coursekit import assignments, notebook_name
 from coursekit.classgrade import grade_assignment
-from coursekit.grading import grade_class, read_grades, write_submission
+from coursekit.grading import grade_class, new_class, read_grades, write_submission
 from coursekit.report import class_report
-from coursekit.nbgrader_cli import new_course_dir, run_nbgrader
 from coursekit.submissions import catalog, reference_submission, untouched_release, submission_for
 
 # How large each assignment's catalog must be (from its issue).
@@ -96,12 +95,9 @@ FIRST = assignments()[0]
 
 def _course_with(assignment, students, db_url=None):
     """A scratch course with these submissions (student id -> notebook), ready to autograde."""
-    course = new_course_dir(tempfile.mkdtemp(prefix="lfs-class-"), [assignment])
-    extra = [f"--CourseDirectory.db_url={db_url}"] if db_url else []
-    run_nbgrader(course, "generate_assignment", assignment, "--force", *extra)
-    for student, nb in students.items():
-        write_submission(course, assignment, student, {f"{notebook_name(assignment)}.ipynb": nb})
-    return course
+    filename = f"{notebook_name(assignment)}.ipynb"
+    return new_class(tempfile.mkdtemp(prefix="lfs-class-"), assignment,
+                     {s: {filename: nb} for s, nb in students.items()}, db_url)
 
 
 def _scores(grades):

@@ -12,8 +12,8 @@ from conftest import GRADING_ENV
 
 from coursekit import SOURCE, assignments, notebook_name
 from coursekit.classgrade import grade_assignment
-from coursekit.grading import write_submission
-from coursekit.nbgrader_cli import new_course_dir, run_nbgrader
+from coursekit.grading import new_class
+from coursekit.nbgrader_cli import run_nbgrader
 from coursekit.submissions import catalog, reference_submission, submission_for
 
 TIMEOUT = 5  # seconds per cell for this run (the course uses 60): keeps the infinite loop cheap
@@ -140,10 +140,8 @@ def cases(assignment):
 
 @functools.lru_cache(maxsize=None)
 def _graded(assignment):
-    course = new_course_dir(tempfile.mkdtemp(prefix=f"lfs-integrity-{assignment}-"), [assignment])
-    run_nbgrader(course, "generate_assignment", assignment, "--force")
-    for student, (files, _) in cases(assignment).items():
-        write_submission(course, assignment, student, files)
+    course = new_class(tempfile.mkdtemp(prefix=f"lfs-integrity-{assignment}-"), assignment,
+                       {student: files for student, (files, _) in cases(assignment).items()})
     accounts = grade_assignment(course, assignment, [f"--Execute.timeout={TIMEOUT}"], force=True,
                                 env=GRADING_ENV)
     run_nbgrader(course, "generate_feedback", assignment, "--force", check=False)

@@ -11,7 +11,8 @@ import pytest
 from conftest import GRADING_ENV
 
 from coursekit import ROOT, assignments, notebook_name
-from coursekit.nbgrader_cli import new_course_dir, nbgrader_env, run_nbgrader
+from coursekit.grading import new_class
+from coursekit.nbgrader_cli import nbgrader_env, run_nbgrader
 from coursekit.submissions import reference_submission, untouched_release
 from coursekit.zipnames import parse
 
@@ -38,8 +39,7 @@ def test_lms_names_are_parsed(name, student, file_id):
 @pytest.mark.xdist_group("zip-collect")
 def test_zip_collect_then_grade_a_canvas_and_moodle_download():
     """Does `nbgrader zip_collect` file each download under its student, and `coursekit grade` grade them?"""
-    course = new_course_dir(tempfile.mkdtemp(prefix="lfs-zip-"), [A])
-    run_nbgrader(course, "generate_assignment", A, "--force")
+    course = new_class(tempfile.mkdtemp(prefix="lfs-zip-"), A)
     archive = course / "downloaded" / A / "archive"
     archive.mkdir(parents=True)
     with zipfile.ZipFile(archive / "submissions.zip", "w") as z:
