@@ -5,7 +5,9 @@
 
 Generation runs in a scratch course directory, so no gradebook.db is left in
 the repository.  Execution timestamps are stripped, so an unchanged source
-regenerates to byte-identical files.
+regenerates to byte-identical files, and consecutive stream outputs are
+merged: the kernel flushes stdout on a timer, so one ``print`` may arrive in one
+chunk or in two.
 """
 import shutil
 import tempfile
@@ -18,9 +20,19 @@ from .nbgrader_cli import new_course_dir, run_nbgrader
 
 
 def strip_volatile(nb):
-    """Drop what changes on every run: execution timestamps."""
+    """Drop what changes from run to run: execution timestamps and stream chunking."""
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        merged = []
+        for out in cell.get("outputs", []):
+            previous = merged[-1] if merged else None
+            if (out.output_type == "stream" and previous is not None
+                    and previous.output_type == "stream" and previous.name == out.name):
+                previous.text += out.text
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell.outputs = merged
     return nb
 
 

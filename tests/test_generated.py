@@ -7,7 +7,7 @@ import nbformat
 import pytest
 
 from coursekit import RELEASE, ROOT, SOLUTIONS, SOURCE, assignments, notebook_name
-from coursekit.regenerate import generate
+from coursekit.regenerate import generate, strip_volatile
 
 ASSIGNMENTS = assignments()
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
@@ -49,6 +49,20 @@ def test_generated_folders_match_source(fresh, kind):
                 f"{kind}/{rel} is stale: run `python -m coursekit regenerate` and commit the result")
     extra = {p.name for p in committed_root.iterdir() if p.is_dir()} - set(ASSIGNMENTS)
     assert not extra, f"{kind}/ has folders with no source: {sorted(extra)}"
+
+
+def test_strip_volatile_merges_stream_chunks():
+    """Does one print that the kernel flushed in two chunks store like one that arrived whole?"""
+    cell = nbformat.v4.new_code_cell("print('a', x)", outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="a"),
+        nbformat.v4.new_output("stream", name="stdout", text=" [1 2]\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="warning\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="b\n")])
+    cell.metadata["execution"] = {"iopub.status.busy": "2026-11-28T00:00:00Z"}
+    nb = strip_volatile(nbformat.v4.new_notebook(cells=[cell]))
+    assert [(o.name, o.text) for o in nb.cells[0].outputs] == [
+        ("stdout", "a [1 2]\n"), ("stderr", "warning\n"), ("stdout", "b\n")]
+    assert "execution" not in nb.cells[0].metadata
 
 
 def _meaningful_lines(text):
