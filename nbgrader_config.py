@@ -22,6 +22,8 @@ c.CourseDirectory.solution_directory = "solutions"
 
 # Per-cell execution timeout in seconds: an infinite loop costs one cell, not the class.
 c.Execute.timeout = 60
+# A grading kernel holds nothing worth a graceful goodbye.
+c.Execute.shutdown_kernel = "immediate"
 # Every kernel first runs coursekit/kernel_guard.py: submitted files cannot shadow
 # modules, and os._exit()/exit() fail the calling cell instead of killing the kernel.
 c.Execute.extra_arguments = [

@@ -10,6 +10,9 @@ It defends the grading of the whole class against one student's submission:
 2. Code that would end the kernel process (os._exit, os.abort, os.kill of
    itself, exit() or quit()) raises ProcessExitBlocked instead, so the cell
    that called it fails and every later cell is still graded.
+3. A kernel started ahead of its notebook (coursekit/execute.py) imports the
+   modules named in COURSEKIT_PRELOAD while it waits, so the notebook's own
+   imports find them loaded.  Nothing is bound in the notebook's namespace.
 """
 
 
@@ -58,6 +61,14 @@ def _install_guard():
     shell = get_ipython()  # noqa: F821 - defined in the kernel
     shell.user_ns["exit"] = shell.user_ns["quit"] = no_exit
     shell.user_ns_hidden.update({"exit": no_exit, "quit": no_exit})
+
+    import importlib
+
+    for name in filter(None, os.environ.get("COURSEKIT_PRELOAD", "").split(",")):
+        try:
+            importlib.import_module(name)
+        except Exception:  # not installed, or the notebook's own module: the notebook will say so
+            pass
 
 
 _install_guard()

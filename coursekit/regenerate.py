@@ -3,14 +3,16 @@
     python -m coursekit regenerate            # every assignment
     python -m coursekit regenerate 01_binary_cross_entropy
 
-Generation runs in a scratch course directory, so no gradebook.db is left in
+Generation runs in scratch course directories, so no gradebook.db is left in
 the repository.  Execution timestamps are stripped, so an unchanged source
 regenerates to byte-identical files, and consecutive stream outputs are
 merged: the kernel flushes stdout on a timer, so one ``print`` may arrive in one
 chunk or in two.
 """
+import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -36,20 +38,29 @@ def strip_volatile(nb):
     return nb
 
 
+def _generate_one(assignment, scratch):
+    """generate_assignment and generate_solution for one assignment, in a course of its own."""
+    course = new_course_dir(Path(scratch) / assignment, [assignment])
+    run_nbgrader(course, "generate_assignment", assignment, "--force")
+    run_nbgrader(course, "generate_solution", assignment, "--force")
+    return course
+
+
 def generate(assignments, out_dir):
-    """Generate release/ and solutions/ for ``assignments`` under ``out_dir``."""
+    """Generate release/ and solutions/ for ``assignments`` under ``out_dir``.
+
+    Each assignment is generated in a scratch course of its own, one per core at a time.
+    """
     out_dir = Path(out_dir)
-    with tempfile.TemporaryDirectory(prefix="lfs-generate-") as tmp:
-        course = new_course_dir(tmp, assignments)
-        for a in assignments:
-            run_nbgrader(course, "generate_assignment", a, "--force")
-            run_nbgrader(course, "generate_solution", a, "--force")
+    with tempfile.TemporaryDirectory(prefix="lfs-generate-") as tmp, \
+            ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
+        courses = dict(zip(assignments, pool.map(lambda a: _generate_one(a, tmp), assignments)))
         for kind in ("release", "solutions"):
             for a in assignments:
                 dest = out_dir / kind / a
                 if dest.exists():
                     shutil.rmtree(dest)
-                shutil.copytree(course / kind / a, dest,
+                shutil.copytree(courses[a] / kind / a, dest,
                                 ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
                 for path in dest.glob("*.ipynb"):
                     nb = strip_volatile(nbformat.read(path, as_version=4))

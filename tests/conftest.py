@@ -63,9 +63,3 @@ def postgres_url():
         run(pg_ctl, "-D", data, "-m", "fast", "-w", "stop")
         shutil.rmtree(data, ignore_errors=True)
 
-
-# Kernels started by the grading tests draw figures with matplotlib's Agg backend:
-# the plotting code still runs, but no PNG is encoded for display, which saves about
-# a second per graded notebook.  No grade depends on a figure; strict nbval on
-# solutions/ and notebooks/ renders them for real.
-GRADING_ENV = {"MPLBACKEND": "agg"}

@@ -5,7 +5,6 @@ import functools
 import tempfile
 
 import pytest
-from conftest import GRADING_ENV
 
 from coursekit import assignments, notebook_name
 from coursekit.classgrade import grade_assignment
@@ -42,7 +41,7 @@ def _graded(assignment, chunk):
     students = {s: build() for s, (_, build) in _students(assignment).items()
                 if _chunk_of(assignment, s) == chunk}
     tmp = tempfile.mkdtemp(prefix=f"lfs-grade-{assignment}-")
-    grades, _ = grade_class(assignment, students, tmp, env=GRADING_ENV)
+    grades, _ = grade_class(assignment, students, tmp)
     return grades
 
 
@@ -112,7 +111,7 @@ def test_parallel_grading_matches_sequential_nbgrader_and_regrades_only_changes(
     chosen = sorted(sequential, key=lambda s: (s not in ("reference", "untouched-release"), s))[:8]
     students = {s: build() for s, (_, build) in _students(FIRST).items() if s in chosen}
     course = _course_with(FIRST, students)
-    grade_assignment(course, FIRST, jobs=2, env=GRADING_ENV)
+    grade_assignment(course, FIRST, jobs=2)
     assert _scores(read_grades(course, FIRST)) == {s: sequential[s].scores for s in chosen}
     _check_class_report(course, students, {s: sequential[s].total for s in chosen})
 
@@ -120,7 +119,7 @@ def test_parallel_grading_matches_sequential_nbgrader_and_regrades_only_changes(
     stamps = {s: p.stat().st_mtime_ns for s, p in graded.items()}
     changed = sorted(students)[0]
     write_submission(course, FIRST, changed, {f"{notebook_name(FIRST)}.ipynb": untouched_release(FIRST)})
-    accounts = grade_assignment(course, FIRST, jobs=2, env=GRADING_ENV)
+    accounts = grade_assignment(course, FIRST, jobs=2)
     regraded = {s for s, p in graded.items() if p.stat().st_mtime_ns != stamps[s]}
     assert regraded == {changed}, f"a re-run should regrade only {changed}, it regraded {sorted(regraded)}"
     assert accounts[changed].score == 0 and set(accounts) == set(students)
@@ -148,6 +147,6 @@ def test_parallel_grading_with_postgresql_gradebook(postgres_url):
     chosen = sorted(sequential)[:6]
     students = {s: build() for s, (_, build) in _students(FIRST).items() if s in chosen}
     course = _course_with(FIRST, students, postgres_url)
-    grade_assignment(course, FIRST, jobs=2, db_url=postgres_url, env=GRADING_ENV)
+    grade_assignment(course, FIRST, jobs=2, db_url=postgres_url)
     assert not (course / "gradebook.db").exists(), "grading should not have touched a SQLite gradebook"
     assert _scores(read_grades(course, FIRST, postgres_url)) == {s: sequential[s].scores for s in chosen}

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import GRADING_ENV
 
 from coursekit import SOURCE, assignments, notebook_name
 from coursekit.classgrade import grade_assignment
+from coursekit.execute import SKIP_TAG, SKIPPED_NOTE
 from coursekit.grading import new_class
 from coursekit.nbgrader_cli import run_nbgrader
 from coursekit.submissions import catalog, reference_submission, submission_for
@@ -96,6 +96,22 @@ def _redefine(nb, function, body):
     raise KeyError(function)
 
 
+def _tag_graded_cells_skip(nb):
+    """A cheat: ask the autograder to skip every test and solution cell."""
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade") or cell.metadata.get("nbgrader", {}).get("solution"):
+            cell.metadata.setdefault("tags", []).append(SKIP_TAG)
+    return nb
+
+
+PROBE_KERNEL = """
+import os as _os, sys as _sys
+assert _os.path.basename(_os.getcwd()) == {assignment!r}, "the kernel runs in " + _os.getcwd()
+assert _sys.path[-1] == _os.getcwd(), "the notebook's folder should be last on sys.path: " + repr(_sys.path)
+assert not [_p for _p in _sys.path if "spare" in _p], repr(_sys.path)
+"""
+
+
 def _everything_returns_anything(nb):
     _append(nb, ANYTHING)
     for cell in _solution_cells(nb):
@@ -120,6 +136,9 @@ def cases(assignment):
         "cheat-always-equal-object": ({name: _everything_returns_anything(ref(assignment))}, ("zero", None, "")),
         "cheat-shadow-numpy-module": ({name: wrong(), "numpy.py": FAKE_NUMPY}, ("fails", mutant.fails)),
         "cheat-replace-losscheck": ({name: wrong(), "losscheck.py": FAKE_LOSSCHECK}, ("fails", mutant.fails)),
+        "cheat-skip-tests": ({name: _tag_graded_cells_skip(wrong())}, ("fails", mutant.fails)),
+        "probe-kernel-folder": ({name: _append(ref(assignment), PROBE_KERNEL.format(assignment=assignment))},
+                                ("full",)),
         "control-stub-last-function": ({name: _redefine(ref(assignment), last, "raise NotImplementedError()")},
                                        ("some", "NotImplementedError")),
         "broken-infinite-loop": ({name: _redefine(ref(assignment), last, "while True: pass")},
@@ -142,14 +161,14 @@ def cases(assignment):
 def _graded(assignment):
     course = new_class(tempfile.mkdtemp(prefix=f"lfs-integrity-{assignment}-"), assignment,
                        {student: files for student, (files, _) in cases(assignment).items()})
-    accounts = grade_assignment(course, assignment, [f"--Execute.timeout={TIMEOUT}"], force=True,
-                                env=GRADING_ENV)
+    accounts = grade_assignment(course, assignment, [f"--Execute.timeout={TIMEOUT}"], force=True)
     run_nbgrader(course, "generate_feedback", assignment, "--force", check=False)
     return course, accounts
 
 
 STUDENTS = ["correct", "mutant", "cheat-patch-comparisons", "cheat-always-equal-object",
-            "cheat-shadow-numpy-module", "cheat-replace-losscheck", "control-stub-last-function",
+            "cheat-shadow-numpy-module", "cheat-replace-losscheck", "cheat-skip-tests", "probe-kernel-folder",
+            "control-stub-last-function",
             "broken-infinite-loop", "broken-sys-exit", "broken-os-exit", "broken-segfault", "broken-print-flood",
             "broken-malformed-json", "broken-missing-notebook", "broken-renamed-notebook"]
 CASES = [pytest.param(a, s, marks=pytest.mark.xdist_group(f"integrity-{a}"), id=f"{a}-{s}")
@@ -189,6 +208,22 @@ def test_adversarial_case_gets_exactly_its_expected_grade(assignment, student):
         assert set(acc.failed_cells) == set(control.failed_cells) and acc.score == control.score, story
         assert all(args[1] in why for why in acc.failed_cells.values()), story
     assert accounts["correct"].score == accounts["correct"].max_score, "the correct submission lost points"
+
+
+@pytest.mark.parametrize("assignment", [pytest.param(a, marks=pytest.mark.xdist_group(f"integrity-{a}"))
+                                        for a in assignments()])
+def test_autograder_skips_exactly_the_instructors_tagged_cells(assignment):
+    """Are the cells source/ tags skip-when-grading, and only those, left unrun with a note?"""
+    course, _ = _graded(assignment)
+    name = f"{notebook_name(assignment)}.ipynb"
+    source = nbformat.read(SOURCE / assignment / name, as_version=4)
+    tagged = {c.metadata["nbgrader"]["grade_id"] for c in source.cells if SKIP_TAG in c.metadata.get("tags", [])}
+    assert tagged, f"source/{assignment} tags no figure or demonstration cell {SKIP_TAG}"
+    for student in ("correct", "cheat-skip-tests"):
+        graded = nbformat.read(Path(course) / "autograded" / student / assignment / name, as_version=4)
+        skipped = {c.metadata["nbgrader"]["grade_id"] for c in graded.cells
+                   if any(o.get("text") == SKIPPED_NOTE for o in c.get("outputs", []))}
+        assert skipped == tagged, f"{student}: skipped {sorted(skipped)}, tagged in source/ {sorted(tagged)}"
 
 
 def _hidden_lines(assignment):
