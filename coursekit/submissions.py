@@ -3,7 +3,9 @@
 A *catalog entry* is a small Python file under ``tests/catalog/<assignment>/``
 that stands for one student: its top-level functions replace the solution
 cells that define the same names, and the rest of the notebook is the
-reference solution.  ``FAILS`` lists the grade ids the entry must lose.
+reference solution.  Its imports, constants and helpers (functions whose names
+start with ``_``) go in front of each replaced cell.  ``FAILS`` lists the grade
+ids the entry must lose.
 """
 import ast
 import copy
@@ -52,7 +54,7 @@ class CatalogEntry:
     kind: str                       # "mutants" or "correct"
     doc: str
     fails: frozenset                # grade ids that must score 0
-    preamble: str                   # imports and constants, put in front of each function
+    preamble: str                   # imports, constants and _helpers, put in front of each function
     functions: dict = field(default_factory=dict)  # name -> source
 
     @property
@@ -72,12 +74,12 @@ def load_entry(path):
     fails, preamble, functions = frozenset(), [], {}
     for node in tree.body:
         segment = "\n".join(lines[node.lineno - 1 - len(getattr(node, "decorator_list", [])):node.end_lineno])
-        if isinstance(node, ast.FunctionDef):
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
             functions[node.name] = segment
         elif isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["FAILS"]:
             fails = frozenset(ast.literal_eval(node.value))
         elif not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
-            preamble.append(segment)  # imports and constants; the docstring is skipped
+            preamble.append(segment)  # imports, constants and _helpers; the docstring is skipped
     kind = path.parent.name
     if kind not in ("mutants", "correct"):
         raise ValueError(f"{path}: catalog entries live in mutants/ or correct/")

@@ -7,23 +7,23 @@ validated with min and max.
 import numpy as np
 
 
-def quantile_forward(y_true, y_pred, tau):
+def _tau_and_target(y_true, tau):
     tau = np.asarray(tau, dtype=float)
     if tau.min() <= 0 or tau.max() >= 1:
         raise ValueError(f"tau out of range (0, 1): {tau}")
     y = np.asarray(y_true, dtype=float)
     if tau.ndim == 1:
         y = y[:, np.newaxis]
+    return tau, y
+
+
+def quantile_forward(y_true, y_pred, tau):
+    tau, y = _tau_and_target(y_true, tau)
     r = y - np.asarray(y_pred, dtype=float)
     return float(np.mean(r * (tau - (r < 0))))
 
 
 def quantile_backward(y_true, y_pred, tau):
-    tau = np.asarray(tau, dtype=float)
-    if tau.min() <= 0 or tau.max() >= 1:
-        raise ValueError(f"tau out of range (0, 1): {tau}")
+    tau, y = _tau_and_target(y_true, tau)
     y_pred = np.asarray(y_pred, dtype=float)
-    y = np.asarray(y_true, dtype=float)
-    if tau.ndim == 1:
-        y = y[:, np.newaxis]
     return ((y_pred > y) - tau * (y_pred != y)) / y_pred.size

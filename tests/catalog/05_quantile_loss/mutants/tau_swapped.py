@@ -10,23 +10,21 @@ FAILS = ["quantile_forward_values", "quantile_forward_vector_tau", "quantile_for
          "quantile_backward_unmodified"]
 
 
-def quantile_forward(y_true, y_pred, tau):
+def _tau_and_residual(y_true, y_pred, tau):
     tau = np.asarray(tau, dtype=float)
     if np.any((tau <= 0) | (tau >= 1)):
         raise ValueError(f"tau must be in (0, 1), got {tau}")
     y = np.asarray(y_true, dtype=float)
     if tau.ndim == 1:
         y = y[:, None]
-    r = y - y_pred
+    return tau, y - y_pred
+
+
+def quantile_forward(y_true, y_pred, tau):
+    tau, r = _tau_and_residual(y_true, y_pred, tau)
     return float(np.mean(np.maximum((1 - tau) * r, -tau * r)))
 
 
 def quantile_backward(y_true, y_pred, tau):
-    tau = np.asarray(tau, dtype=float)
-    if np.any((tau <= 0) | (tau >= 1)):
-        raise ValueError(f"tau must be in (0, 1), got {tau}")
-    y = np.asarray(y_true, dtype=float)
-    if tau.ndim == 1:
-        y = y[:, None]
-    r = y - y_pred
+    tau, r = _tau_and_residual(y_true, y_pred, tau)
     return np.where(r > 0, tau - 1, np.where(r < 0, tau, 0.0)) / r.size
