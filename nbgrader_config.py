@@ -8,7 +8,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)  # makes coursekit importable for the feedback preprocessor
 
-from coursekit.execute import ResilientExecute  # noqa: E402
+from coursekit.execute import SandboxedExecute  # noqa: E402
 from coursekit.feedback import HideHiddenTests  # noqa: E402
 from coursekit.zipnames import LMSFileNameCollector  # noqa: E402
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
@@ -20,21 +20,21 @@ c = get_config()  # noqa: F821 - provided by nbgrader
 c.CourseDirectory.course_id = "loss-functions-from-scratch"
 c.CourseDirectory.solution_directory = "solutions"
 
-# Per-cell execution timeout in seconds: an infinite loop costs one cell, not the class.
+# Student code runs only in sandboxed kernels (coursekit/sandbox.py), and graded test cells run
+# in the grader's own process against them (coursekit/execute.py, coursekit/verdicts.py).
+# A call or cell gets 60 s at most; a whole notebook gets 300 s.
 c.Execute.timeout = 60
-# A grading kernel holds nothing worth a graceful goodbye.
-c.Execute.shutdown_kernel = "immediate"
-# Every kernel first runs coursekit/kernel_guard.py: submitted files cannot shadow
-# modules, and os._exit()/exit() fail the calling cell instead of killing the kernel.
-c.Execute.extra_arguments = [
-    "--HistoryManager.hist_file=:memory:",
-    f"--IPKernelApp.exec_files={os.path.join(HERE, 'coursekit', 'kernel_guard.py')!r}",
-]
+c.SandboxedExecute.notebook_budget = 300
+c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:"]
+# Limits of every grading kernel (defaults shown): 4 GiB of address space, 900 s of CPU time,
+# 64 processes and threads, 64 MiB per file, 256 open files, 256 MiB each for /tmp and the
+# working folder.  Where no sandbox can run, grading refuses unless
+# c.SandboxedKernelManager.unsandboxed = True, which every account then records.
+c.SandboxedKernelManager.memory_limit = 4 * 2 ** 30
 
-# nbgrader's autograde pipeline, with Execute replaced by one that survives a kernel
-# death: the cell that crashed fails, the kernel restarts, and later cells are graded.
+# nbgrader's autograde pipeline, with Execute replaced by the sandboxed one.
 c.Autograde.autograde_preprocessors = [
-    ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
+    SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
     SaveAutoGrades, AssignLatePenalties, CheckCellMetadata,
 ]
 

@@ -1,102 +1,129 @@
-"""nbgrader's Execute preprocessor, made to survive a dying kernel.
+"""nbgrader's Execute step for the course: sandboxed kernels, and verdicts decided outside them.
 
-When the kernel process dies during a cell (a segfault in C code, the
-out-of-memory killer), nbclient raises DeadKernelError and nbgrader throws
-the whole notebook away.  ``ResilientExecute`` instead records the death as
-that cell's error, starts a fresh kernel, silently re-runs the earlier cells
-that are not graded tests (imports, the student's functions, the checks), and
-goes on with the next cell, so every cell that can still be graded is.
+``SandboxedExecute`` replaces nbgrader's ``Execute`` in the autograde pipeline
+(``nbgrader_config.py``), so ``nbgrader autograde``, formgrader's Autograde
+button and ``coursekit grade`` all use it.
 
-It also starts each notebook's kernel ahead of time.  While one notebook runs,
-the kernel for the next one is already starting in an empty folder and
-importing the modules the instructor's locked cells import (numpy,
-matplotlib.pyplot, ...), so most of a kernel's start-up overlaps the grading of
-the notebook before.  When the next notebook comes, that kernel moves into the
-notebook's folder (which goes last on sys.path, as kernel_guard.py does) and
-runs it.  Every notebook still gets a kernel of its own: nothing a student's
-code does can reach the next student.
+- **The kernel** is a ``coursekit.sandbox.SandboxedKernelManager``: one
+  bubblewrap sandbox per notebook, no network, nothing of the course directory.
+  The submission's files are written into its private working folder over the
+  kernel channel.
+- **Ordinary cells** (the student's solutions, the instructor's setup and
+  demonstrations) run in that kernel, as in plain nbgrader.
+- **Graded test cells never run in the kernel.**  Their source is taken from
+  the gradebook and run in this process by ``coursekit.verdicts.TestRunner``;
+  each call of a student's function is one silent request to the kernel.  The
+  cell's outputs, and so its grade, are the runner's alone: errors a kernel
+  hides, results it fakes and hooks it installs change nothing.
+- **Time.** A call or cell gets ``timeout`` seconds at most; a function that
+  runs past it is not called again (its later tests fail at once), and the kernel
+  is restarted with the cells before replayed.  The whole notebook has
+  ``notebook_budget`` seconds; once they are spent, what is left fails at once.
+- **Kernel deaths** (a crash in C code, out of memory) fail the cell or call
+  they happen in; the kernel is restarted and the earlier cells replayed.
+- **Warm start.** While a notebook runs, the next notebook's kernel starts in a
+  sandbox of its own and imports the modules the instructor's cells import.  It
+  shares nothing with the running one (its own PID, network and mount
+  namespaces, its own user id, sockets on its own tmpfs), so no submission can
+  reach it.
+- Cells tagged ``skip-when-grading`` (figures, timings, comparisons with other
+  libraries) are not run when they are locked, ungraded and unchanged from the
+  gradebook; they get a one-line note.
 
-Cells tagged ``skip-when-grading`` (figures, timings, comparisons with other
-libraries: most of a notebook's run time, and never graded) are not run; they
-get a one-line note instead.  Only locked, ungraded cells whose source is the
-instructor's are skipped, so a tag a student adds to another cell changes
-nothing, except to skip one of the instructor's own demonstrations.
+After each notebook, ``coursekit-grading.json`` beside the graded notebook
+records how it was graded (the sandbox, functions that timed out, a spent
+budget, kernel restarts) for ``coursekit grade``'s accounts.
 """
 import ast
 import atexit
 import copy
+import json
 import os
-import shutil
-import tempfile
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from time import monotonic
 
 from jupyter_core.utils import ensure_async, run_sync
-from nbclient.exceptions import DeadKernelError
-from nbformat.v4 import new_output
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbformat.v4 import new_code_cell, new_output
 from nbgrader.preprocessors import Execute
-from traitlets import Bool
+from traitlets import Bool, Integer
 
-# Moves a kernel started in the spare folder into the notebook's folder; runs silently,
-# in a namespace of its own, so the notebook sees no new names.
-ENTER_FOLDER = """exec({code!r}, {{}})"""
-_ENTER_BODY = """import os, sys
-spare, folder = os.getcwd(), {folder!r}
-os.chdir(folder)
-sys.path[:] = [p for p in sys.path if p not in ("", ".", spare, folder)] + [folder]
-"""
+from .sandbox import SandboxedKernelManager
+from .verdicts import BudgetSpent, KernelDied, TestRunner, TimedOut, call_request, read_report
 
 SKIP_TAG = "skip-when-grading"
 SKIPPED_NOTE = "Not run by the autograder: this cell draws a figure or runs a demonstration, which is not graded.\n"
+BUDGET_NOTE = "Not run: the notebook's time budget was spent.\n"
+GRADING_RECORD = "coursekit-grading.json"
+MAX_FILES_BYTES = 32 * 2 ** 20  # a submission folder larger than this is not copied into the kernel
 
-_spare = {"km": None, "folder": None}  # the kernel started ahead for the next notebook
-
-
-def instructor_imports(nb, skipped=()):
-    """Modules imported at the top level of the notebook's locked cells that will run.
-
-    nbgrader restores locked cells from source/ before execution, so these are
-    the instructor's imports, never a student's.
-    """
-    names = set()
-    for index, cell in enumerate(nb.cells):
-        if (cell.cell_type != "code" or not cell.metadata.get("nbgrader", {}).get("locked")
-                or index in skipped):
-            continue
-        try:
-            tree = ast.parse(cell.source)
-        except SyntaxError:  # IPython magics
-            continue
-        for node in tree.body:
-            if isinstance(node, ast.Import):
-                names.update(alias.name for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names.add(node.module)
-    return sorted(names)
+_spare = {"km": None, "preload": None}  # the kernel started ahead for the next notebook
 
 
-def cells_to_skip(nb, resources):
-    """Indices of the cells tagged SKIP_TAG that are locked, ungraded and unchanged in the gradebook."""
-    nbg = (resources or {}).get("nbgrader", {})
-    if not {"db_url", "assignment", "notebook"} <= set(nbg):
-        return set()
-    from nbgrader.api import Gradebook, MissingEntry
+@dataclass
+class GradingPlan:
+    """What the gradebook says about a notebook: its tests, the student's functions, the instructor's imports."""
+    tests: dict = field(default_factory=dict)       # grade id -> the instructor's source
+    functions: list = field(default_factory=list)   # names the solution cells define
+    imports: str = ""                               # import statements of the instructor's cells that run
+    skipped: set = field(default_factory=set)       # grade ids of the demonstrations not run
 
-    with Gradebook(nbg["db_url"]) as gb:
-        try:
-            master = gb.find_notebook(nbg["notebook"], nbg["assignment"])
-        except MissingEntry:
-            return set()
-        graded = {c.name for c in master.grade_cells} | {c.name for c in master.solution_cells}
-        demos = {c.name: c.source for c in master.source_cells
-                 if c.locked and c.cell_type == "code" and c.name not in graded}
-    return {i for i, cell in enumerate(nb.cells)
-            if cell.cell_type == "code" and SKIP_TAG in cell.metadata.get("tags", [])
-            and demos.get(cell.metadata.get("nbgrader", {}).get("grade_id")) == cell.source}
+    @classmethod
+    def from_gradebook(cls, db_url, assignment, notebook, nb):
+        from nbgrader.api import Gradebook
+
+        with Gradebook(db_url) as gb:
+            master = gb.find_notebook(notebook, assignment)
+            solutions = {c.name for c in master.solution_cells}
+            graded = {c.name for c in master.grade_cells}
+            sources = {c.name: (c.source, c.locked, c.cell_type) for c in master.source_cells}
+        skipped = {cell.metadata.nbgrader["grade_id"] for cell in nb.cells
+                   if cell.cell_type == "code" and SKIP_TAG in cell.metadata.get("tags", [])
+                   and cell.metadata.get("nbgrader", {}).get("grade_id") in sources
+                   and sources[cell.metadata.nbgrader["grade_id"]][1]
+                   and cell.metadata.nbgrader["grade_id"] not in graded | solutions
+                   and sources[cell.metadata.nbgrader["grade_id"]][0] == cell.source}
+        plan = cls(tests={g: sources[g][0] for g in graded - solutions if g in sources}, skipped=skipped)
+        imports = []
+        for name, (source, locked, cell_type) in sources.items():
+            if cell_type != "code" or not (name in solutions or locked) or name in graded or name in skipped:
+                continue
+            try:
+                tree = ast.parse(source)
+            except SyntaxError:  # IPython magics
+                continue
+            for node in tree.body:
+                if name in solutions and isinstance(node, ast.FunctionDef):
+                    plan.functions.append(node.name)
+                elif name not in solutions and isinstance(node, (ast.Import, ast.ImportFrom)) and not getattr(node, "level", 0):
+                    imports.append(ast.unparse(node))
+        plan.imports = "\n".join(dict.fromkeys(imports))
+        return plan
+
+    @property
+    def preload(self):
+        names = set()
+        for line in self.imports.splitlines():
+            node = ast.parse(line).body[0]
+            names.update(a.name for a in node.names) if isinstance(node, ast.Import) else names.add(node.module)
+        return sorted(names - {"losscheck"})
 
 
-def _spare_folder():
-    if _spare["folder"] is None:
-        _spare["folder"] = tempfile.mkdtemp(prefix="coursekit-spare-kernel-")
-    return _spare["folder"]
+def submission_files(folder):
+    """{relative path: base64} of a submission folder, for the kernel's working folder."""
+    import base64
+
+    files, total = {}, 0
+    for path in sorted(Path(folder).rglob("*")):
+        if path.is_file() and not path.is_symlink() and path.name != GRADING_RECORD:
+            data = path.read_bytes()
+            total += len(data)
+            if total > MAX_FILES_BYTES:
+                raise RuntimeError(f"the submission folder holds more than {MAX_FILES_BYTES // 2 ** 20} MiB")
+            files[str(path.relative_to(folder))] = base64.b64encode(data).decode("ascii")
+    return files
 
 
 async def _discard(km):
@@ -112,92 +139,168 @@ def _discard_spare():
     km, _spare["km"] = _spare["km"], None
     if km is not None:
         run_sync(_discard)(km)
-    if _spare["folder"] is not None:
-        shutil.rmtree(_spare["folder"], ignore_errors=True)
 
 
-def _is_test_cell(cell):
-    nbg = cell.metadata.get("nbgrader", {})
-    return bool(nbg.get("grade")) and not nbg.get("solution")
+class SandboxedExecute(Execute):
+    """nbgrader's Execute with sandboxed kernels and graded cells run by the grader (module docstring)."""
 
+    warm_start = Bool(True, help="Start the next notebook's kernel, in its own sandbox, while this one runs."
+                      ).tag(config=True)
+    notebook_budget = Integer(300, help="Seconds of execution for a whole notebook; "
+                                        "once spent, the remaining cells fail at once.").tag(config=True)
 
-class ResilientExecute(Execute):
-    """Execute, but a kernel death fails one cell instead of the notebook, the next
-    notebook's kernel starts while this one runs, and tagged demonstrations are skipped."""
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("kernel_manager_class", SandboxedKernelManager)
+        super().__init__(*args, **kwargs)
+        self.interrupt_on_timeout = False  # a timed-out kernel is replaced, never trusted to stop
+        self._cell_timeout = self.timeout
 
-    warm_start = Bool(True, help="Start the next notebook's kernel while this notebook runs.").tag(config=True)
-
+    # ---- the notebook -------------------------------------------------------------------------
     def preprocess(self, nb, resources=None, km=None):
-        self._dead_cells = set()
-        self._enter_folder = None
-        self._skipped = cells_to_skip(nb, resources)
-        return super().preprocess(nb, resources, km)
+        nbg = resources["nbgrader"]
+        self.plan = GradingPlan.from_gradebook(nbg["db_url"], nbg["assignment"], nbg["notebook"], nb)
+        self.folder = resources.get("metadata", {}).get("path") or os.getcwd()
+        self.record = {"sandbox": None, "timed_out": [], "budget_spent": False, "kernel_restarts": 0}
+        self._deadline = monotonic() + self.notebook_budget
+        self._dead_cells, self._index = set(), 0
+        self._files = submission_files(self.folder)
+        self.runner = TestRunner(self.plan.imports, self.plan.functions, self._call)
+        km = self._take_kernel(nb)
+        self.record["sandbox"] = km.sandbox_description
+        try:
+            return super().preprocess(nb, resources, km=km)
+        finally:
+            if self.kc is not None:
+                self.kc.stop_channels()
+                self.kc = None
+            if self.km is not None:
+                run_sync(_discard)(self.km)
+            Path(self.folder, GRADING_RECORD).write_text(json.dumps(self.record, indent=1))
 
-    async def async_start_new_kernel(self, **kwargs):
-        """Take the kernel started ahead if there is one, and start the next one."""
-        if not self.warm_start:
-            return await super().async_start_new_kernel(**kwargs)
-        folder = kwargs.get("cwd") or self.resources.get("metadata", {}).get("path") or os.getcwd()
-        spare, _spare["km"] = _spare["km"], None
-        if (spare is not None and spare.kernel_name == self.km.kernel_name
-                and await ensure_async(spare.is_alive())):
-            self.km = spare
-            self._enter_folder = os.path.abspath(folder)
-        else:
-            if spare is not None:
-                await _discard(spare)
-            await super().async_start_new_kernel(**kwargs)
-        _spare["km"] = await self._start_spare()
-
-    async def _start_spare(self):
-        km = self.kernel_manager_class(kernel_name=self.km.kernel_name, config=self.config)
-        env = {**os.environ, "COURSEKIT_PRELOAD": ",".join(instructor_imports(self.nb, self._skipped))}
-        await ensure_async(km.start_kernel(extra_arguments=self.extra_arguments, cwd=_spare_folder(), env=env))
+    def _new_kernel(self, nb):
+        km = self.kernel_manager_class(kernel_name=nb.metadata.get("kernelspec", {}).get("name") or "python3",
+                                       config=self.config)
+        km.preload = self.plan.preload
+        run_sync(km.start_kernel)(extra_arguments=[
+            *self.extra_arguments, "--IPKernelApp.exec_lines=__import__('coursekit_kernel').preload()"])
         return km
 
-    start_new_kernel = run_sync(async_start_new_kernel)
+    def _take_kernel(self, nb):
+        spare, _spare["km"] = _spare["km"], None
+        if spare is not None and (_spare["preload"] != self.plan.preload or not run_sync(spare.is_alive)()):
+            run_sync(_discard)(spare)
+            spare = None
+        km = spare or self._new_kernel(nb)
+        if self.warm_start:
+            _spare["km"], _spare["preload"] = self._new_kernel(nb), self.plan.preload
+        return km
 
     async def async_start_new_kernel_client(self):
+        """Connect, then write the submission's files into the kernel's working folder."""
         kc = await super().async_start_new_kernel_client()
-        folder, self._enter_folder = self._enter_folder, None
-        if folder is not None:
-            code = ENTER_FOLDER.format(code=_ENTER_BODY.format(folder=folder))
-            reply = await self.async_wait_for_reply(kc.execute(code, silent=True, store_history=False))
-            if reply is None or reply["content"]["status"] != "ok":
-                raise RuntimeError(f"could not move the warm kernel into {folder}: {reply}")
+        payload = json.dumps(self._files)
+        reply = await self.async_wait_for_reply(
+            await ensure_async(kc.execute(f"__import__('coursekit_kernel').populate({payload!r})", silent=True,
+                                          store_history=False)))
+        if reply is None or reply["content"]["status"] != "ok":
+            raise RuntimeError(f"could not copy the submission into the grading kernel: {reply}")
         return kc
 
     start_new_kernel_client = run_sync(async_start_new_kernel_client)
 
+    # ---- cells ----------------------------------------------------------------------------------
+    def _remaining(self):
+        return self._deadline - monotonic()
+
+    def _arm_timeout(self):
+        self.timeout = max(1, int(min(self._cell_timeout or 1e9, self._remaining())))
+
     def preprocess_cell(self, cell, resources, index):
-        if index in self._skipped:
-            cell.outputs = [new_output("stream", name="stdout", text=SKIPPED_NOTE)]
+        self._index = index
+        if cell.cell_type != "code":
+            return cell, resources
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in self.plan.skipped:
+            cell.outputs, cell.execution_count = [new_output("stream", name="stdout", text=SKIPPED_NOTE)], None
+            return cell, resources
+        if grade_id in self.plan.tests:
+            cell.outputs = self.runner.run(self.plan.tests[grade_id], grade_id)
             cell.execution_count = None
             return cell, resources
+        if self._remaining() <= 0:
+            self.record["budget_spent"] = True
+            cell.outputs, cell.execution_count = [new_output("stream", name="stdout", text=BUDGET_NOTE)], None
+            return cell, resources
+        self._arm_timeout()
         try:
             return super().preprocess_cell(cell, resources, index)
-        except DeadKernelError:
-            self.log.warning("The kernel died in cell %d; restarting it and re-running the cells before", index)
+        except (DeadKernelError, CellTimeoutError) as err:
+            died = isinstance(err, DeadKernelError)
+            self.log.warning("The kernel %s in cell %d; restarting it", "died" if died else "timed out", index)
             self._dead_cells.add(index)
-            cell.outputs.append(new_output(
-                "error", ename="KernelDied",
-                evalue="the Python process died while this cell ran (a crash in C code, or out of memory)",
-                traceback=[]))
+            failure = KernelDied if died else TimedOut
+            cell.outputs.append(new_output("error", ename=failure.ename, evalue=_EXPLAIN[failure.ename], traceback=[]))
             self._restart_and_replay(index)
             return cell, self.resources
 
+    # ---- calls from the test runner -------------------------------------------------------------
+    def _call(self, name, args, kwargs):
+        """Call the student's ``name`` in the kernel; return its report (coursekit_kernel.call)."""
+        if name in self.record["timed_out"]:
+            raise TimedOut(f"{name} ran past the time limit on an earlier hidden test, so it is not called again")
+        if self._remaining() <= 0:
+            self.record["budget_spent"] = True
+            raise BudgetSpent(_EXPLAIN["BudgetSpent"])
+        nonce = secrets.token_hex(8)
+        request = call_request(name, args, kwargs, nonce)
+        call = new_code_cell(f"__import__('coursekit_kernel').call({request!r})")
+        index = self._index
+        kept = self.nb.cells[index]
+        self._arm_timeout()
+        try:
+            self.execute_cell(call, index, store_history=False)
+        except CellTimeoutError:
+            self.record["timed_out"].append(name)
+            self._restart_and_replay(index)
+            raise TimedOut(f"{name}: {_EXPLAIN['TimedOut']}") from None
+        except DeadKernelError:
+            self._restart_and_replay(index)
+            raise KernelDied(f"{name}: {_EXPLAIN['KernelDied']}") from None
+        finally:
+            self.nb.cells[index] = kept
+        return read_report(call.outputs, nonce)
+
     def _restart_and_replay(self, index):
-        """A fresh kernel with the state of the cells before ``index`` (those that did not crash)."""
+        """A fresh kernel with the state of the ordinary cells before ``index`` (those that did not fail)."""
+        self.record["kernel_restarts"] += 1
         while True:
-            self._cleanup_kernel()
-            self.km = self.create_kernel_manager()
-            self.start_new_kernel()
+            if self.kc is not None:
+                self.kc.stop_channels()
+                self.kc = None
+            run_sync(_discard)(self.km)
+            self.km = self._new_kernel(self.nb)
             self.start_new_kernel_client()
             replay = [i for i, c in enumerate(self.nb.cells[:index]) if c.cell_type == "code"
-                      and not _is_test_cell(c) and i not in self._dead_cells | self._skipped]
+                      and c.metadata.get("nbgrader", {}).get("grade_id") not in set(self.plan.tests) | self.plan.skipped
+                      and i not in self._dead_cells]
             try:
                 for i in replay:
-                    super().preprocess_cell(copy.deepcopy(self.nb.cells[i]), self.resources, i)
+                    if self._remaining() <= 0:
+                        return
+                    self._arm_timeout()
+                    original = self.nb.cells[i]
+                    try:
+                        self.execute_cell(copy.deepcopy(original), i, store_history=False)
+                    finally:
+                        self.nb.cells[i] = original
                 return
-            except DeadKernelError:
-                self._dead_cells.add(i)  # it crashes on its own: leave it out and start again
+            except (DeadKernelError, CellTimeoutError):
+                self._dead_cells.add(i)  # it fails on its own: leave it out and start again
+
+
+_EXPLAIN = {
+    "TimedOut": "the call ran past the time limit (look for an infinite loop); "
+                "the function is not called again, and the kernel was restarted",
+    "KernelDied": "the Python process died (a crash in C code, or out of memory); the kernel was restarted",
+    "BudgetSpent": "the notebook's time budget was spent, so this was not run",
+}

@@ -1,0 +1,199 @@
+"""Graded test cells run in the grader's own process; the student's kernel only answers calls.
+
+An instructor writes a hidden test as ordinary Python in a graded cell:
+
+    from losscheck import check_close, quietly
+    check_close("mse_forward, shape (5, 3)", quietly(mse_forward, y, p), expected, likely={...})
+
+At grading time that cell never runs in the student's kernel.  ``TestRunner``
+executes its source (taken from the gradebook, so it is the instructor's)
+here, in a namespace where ``np``, the course's ``losscheck`` and the other
+modules the instructor's cells import are the grader's own, and where each
+function a student writes (``mse_forward``) is a ``StudentFunction``: calling
+it sends the arguments to the kernel, which calls the student's function and
+reports what it did (see ``coursekit/kernel/coursekit_kernel.py``).  The
+proxy then replays that here: it returns the value, raises the exception,
+re-emits the warnings and the stderr text, and copies the arguments' state
+after the call back into the grader's arrays, so ``check_unmodified`` sees an
+in-place modification.  Expected values, the checks and their verdicts never
+leave this process, so nothing a submission does in its kernel (replacing
+``losscheck``, NumPy or builtins, hooking IPython, faking outputs) can pass a
+check its functions do not pass.
+
+The cell's outputs are made here too: what the test printed, and the error
+that failed it.  ``CheckFailed`` is only ever raised by the course's checker;
+an exception a student's function raised keeps its name (``NotImplementedError``)
+unless it is one of ``RESERVED``, which gets a ``student.`` prefix.
+"""
+import contextlib
+import io
+import re
+import sys
+import traceback
+import warnings
+
+import numpy as np
+from nbformat.v4 import new_output
+
+from .kernel import coursekit_wire as wire
+
+
+class CallFailed(BaseException):
+    """A call that could not be answered.  BaseException, so a check's ``except Exception`` lets it through."""
+    ename = "CallFailed"
+
+
+class TimedOut(CallFailed):
+    ename = "TimedOut"
+
+
+class KernelDied(CallFailed):
+    ename = "KernelDied"
+
+
+class BudgetSpent(CallFailed):
+    ename = "BudgetSpent"
+
+
+class NoResult(CallFailed):
+    ename = "NoResult"
+
+
+RESERVED = {"CheckFailed", "CallFailed", "TimedOut", "KernelDied", "BudgetSpent", "NoResult"}
+
+
+class StudentRaised(Exception):
+    """Base of the exceptions rebuilt from what a student's function raised."""
+
+
+def rebuild_exception(description):
+    """An exception of the student's class name, a ValueError when theirs was one."""
+    name = re.sub(r"\W", "_", str(description.get("type", "Exception")))[:80] or "Exception"
+    if name in RESERVED:
+        name = f"student.{name}"
+    mro = description.get("mro") or []
+    bases = (StudentRaised, ValueError) if "ValueError" in mro else (StudentRaised,)
+    return type(name, bases, {})(str(description.get("message", ""))[:wire.MAX_TEXT])
+
+
+_WARNINGS = {cls.__name__: cls for cls in (RuntimeWarning, UserWarning, DeprecationWarning, FutureWarning,
+                                           SyntaxWarning, ImportWarning, UnicodeWarning, BytesWarning,
+                                           ResourceWarning, PendingDeprecationWarning)}
+
+
+def _write_back(original, after):
+    """Give the grader's copy of an argument the state the student's call left it in."""
+    if type(original) is np.ndarray:
+        if type(after) is np.ndarray and after.shape == original.shape and original.flags.writeable:
+            np.copyto(original, after, casting="unsafe")
+        elif not (type(after) is np.ndarray and after.shape == original.shape
+                  and np.array_equal(after, original, equal_nan=True)):
+            original[...] = ~original if original.dtype == bool else original + 1  # changed beyond repair
+    elif type(original) is list and type(after) is list:
+        original[:] = after
+
+
+class StudentFunction:
+    """Stands for a student's function in the grader's namespace (see the module docstring)."""
+
+    def __init__(self, name, call):
+        self.__name__ = self.__qualname__ = name
+        self._call = call
+
+    def __repr__(self):
+        return f"<student function {self.__name__}>"
+
+    def __call__(self, *args, **kwargs):
+        report = self._call(self.__name__, args, kwargs)
+        try:
+            for original, after in zip(args, report.get("args_after", [])):
+                _write_back(original, wire.decode(after))
+            for key, after in (report.get("kwargs_after") or {}).items():
+                if key in kwargs:
+                    _write_back(kwargs[key], wire.decode(after))
+            for w in report.get("warnings", [])[:50]:
+                warnings.warn_explicit(str(w.get("message", ""))[:500], _WARNINGS.get(w.get("category"), Warning),
+                                       f"<{self.__name__}>", 0)
+            if report.get("stderr"):
+                sys.stderr.write(str(report["stderr"])[:10000])
+            if "error" in report:
+                raise rebuild_exception(report["error"])
+            if "value" not in report:
+                raise NoResult(f"{self.__name__} reported neither a value nor an exception")
+            return wire.decode(report["value"])
+        except wire.WireError as err:
+            raise NoResult(f"{self.__name__}'s report could not be read: {err}") from None
+
+
+def call_request(name, args, kwargs, nonce):
+    """The request text a kernel's ``coursekit_kernel.call`` reads."""
+    return wire.dumps({"name": name, "nonce": nonce, "errstate": np.geterr(),
+                       "args": [wire.encode(a) for a in args],
+                       "kwargs": {k: wire.encode(v) for k, v in kwargs.items()}})
+
+
+def read_report(outputs, nonce):
+    """The call's report among a call's outputs: the last display of the course's type with this nonce."""
+    for output in reversed(outputs):
+        text = output.get("data", {}).get(wire.MIME) if output.get("output_type") == "display_data" else None
+        if text is None:
+            continue
+        report = wire.loads(text if isinstance(text, str) else "")
+        if report.get("nonce") == nonce:
+            return report
+    raise NoResult("the call reported no result (the kernel's reporting was changed, or the call was cut short)")
+
+
+class TestRunner:
+    """Runs graded test cells in this process against a student's kernel."""
+
+    def __init__(self, imports, student_functions, call):
+        """``imports``: the instructor's import statements; ``call(name, args, kwargs)`` returns a report."""
+        from . import losscheck
+
+        self.namespace = {"__name__": "__hidden_tests__"}
+        previous = sys.modules.get("losscheck")
+        sys.modules["losscheck"] = losscheck  # the course's checker, whatever lies in the student's folder
+        try:
+            exec(compile(imports, "<instructor imports>", "exec"), self.namespace)  # noqa: S102 - instructor code
+        finally:
+            if previous is None:
+                sys.modules.pop("losscheck", None)
+            else:
+                sys.modules["losscheck"] = previous
+        self._losscheck = losscheck
+        for name in student_functions:
+            self.namespace[name] = StudentFunction(name, call)
+
+    def run(self, source, label):
+        """Execute one graded cell's source; return its outputs (stdout, stderr, and the error if it failed)."""
+        stdout, stderr = io.StringIO(), io.StringIO()
+        error = None
+        previous = sys.modules.get("losscheck")
+        sys.modules["losscheck"] = self._losscheck
+        try:
+            with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
+                    warnings.catch_warnings(), np.errstate(all="warn", under="ignore"):
+                warnings.simplefilter("default")
+                exec(compile(source, f"<{label}>", "exec"), self.namespace)  # noqa: S102 - instructor code
+        except BaseException as err:  # noqa: BLE001 - every failure becomes the cell's error output
+            error = err
+        finally:
+            if previous is None:
+                sys.modules.pop("losscheck", None)
+            else:
+                sys.modules["losscheck"] = previous
+        outputs = [new_output("stream", name=n, text=s.getvalue())
+                   for n, s in (("stdout", stdout), ("stderr", stderr)) if s.getvalue()]
+        if error is not None:
+            outputs.append(error_output(error, label))
+        return outputs
+
+
+def error_output(error, label):
+    """An nbformat error output for an exception raised while a graded cell ran here."""
+    ename = getattr(error, "ename", None) or type(error).__name__
+    evalue = str(error)
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == f"<{label}>"]
+    where = [f"  {label}, line {f.lineno}" for f in frames[-1:]]
+    return new_output("error", ename=ename, evalue=evalue, traceback=[f"{ename}: {evalue}", *where])
