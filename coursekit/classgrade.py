@@ -70,9 +70,11 @@ def _preflight(folder, expected, account):
 
 # Errors whose name says less than it should.
 _REASONS = {
-    "KeyboardInterrupt": "timed out: the cell ran past the time limit and was interrupted",
-    "CellTimeoutError": "timed out: the cell ran past the time limit",
+    "TimedOut": "timed out: the function ran past the time limit (it was not called again, "
+                "and the kernel was restarted)",
     "KernelDied": "the kernel died in this cell (restarted; the cells after it were still graded)",
+    "BudgetSpent": "not run: the notebook's time budget was spent",
+    "NoResult": "the call of the student's function reported no result",
 }
 
 

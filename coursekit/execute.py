@@ -11,7 +11,7 @@ button and ``coursekit grade`` all use it.
 - **Ordinary cells** (the student's solutions, the instructor's setup and
   demonstrations) run in that kernel, as in plain nbgrader.
 - **Graded test cells never run in the kernel.**  Their source is taken from
-  the gradebook and run in this process by ``coursekit.verdicts.TestRunner``;
+  the gradebook and run in this process by ``coursekit.verdicts.GradedCellRunner``;
   each call of a student's function is one silent request to the kernel.  The
   cell's outputs, and so its grade, are the runner's alone: errors a kernel
   hides, results it fakes and hooks it installs change nothing.
@@ -20,7 +20,8 @@ button and ``coursekit grade`` all use it.
   is restarted with the cells before replayed.  The whole notebook has
   ``notebook_budget`` seconds; once they are spent, what is left fails at once.
 - **Kernel deaths** (a crash in C code, out of memory) fail the cell or call
-  they happen in; the kernel is restarted and the earlier cells replayed.
+  they happen in; the kernel is restarted and the earlier cells replayed.  A
+  function that crashed its kernel twice is not called again.
 - **Warm start.** While a notebook runs, the next notebook's kernel starts in a
   sandbox of its own and imports the modules the instructor's cells import.  It
   shares nothing with the running one (its own PID, network and mount
@@ -51,12 +52,13 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer
 
 from .sandbox import SandboxedKernelManager
-from .verdicts import BudgetSpent, KernelDied, TestRunner, TimedOut, call_request, read_report
+from .verdicts import BudgetSpent, KernelDied, GradedCellRunner, TimedOut, call_request, read_report
 
 SKIP_TAG = "skip-when-grading"
 SKIPPED_NOTE = "Not run by the autograder: this cell draws a figure or runs a demonstration, which is not graded.\n"
 BUDGET_NOTE = "Not run: the notebook's time budget was spent.\n"
 GRADING_RECORD = "coursekit-grading.json"
+CRASHES_BEFORE_GIVING_UP = 2  # a function that killed its kernel this often is not called again
 MAX_FILES_BYTES = 32 * 2 ** 20  # a submission folder larger than this is not copied into the kernel
 
 _spare = {"km": None, "preload": None}  # the kernel started ahead for the next notebook
@@ -160,11 +162,11 @@ class SandboxedExecute(Execute):
         nbg = resources["nbgrader"]
         self.plan = GradingPlan.from_gradebook(nbg["db_url"], nbg["assignment"], nbg["notebook"], nb)
         self.folder = resources.get("metadata", {}).get("path") or os.getcwd()
-        self.record = {"sandbox": None, "timed_out": [], "budget_spent": False, "kernel_restarts": 0}
+        self.record = {"sandbox": None, "timed_out": [], "crashed": {}, "budget_spent": False, "kernel_restarts": 0}
         self._deadline = monotonic() + self.notebook_budget
         self._dead_cells, self._index = set(), 0
         self._files = submission_files(self.folder)
-        self.runner = TestRunner(self.plan.imports, self.plan.functions, self._call)
+        self.runner = GradedCellRunner(self.plan.imports, self.plan.functions, self._call)
         km = self._take_kernel(nb)
         self.record["sandbox"] = km.sandbox_description
         try:
@@ -248,6 +250,9 @@ class SandboxedExecute(Execute):
         """Call the student's ``name`` in the kernel; return its report (coursekit_kernel.call)."""
         if name in self.record["timed_out"]:
             raise TimedOut(f"{name} ran past the time limit on an earlier hidden test, so it is not called again")
+        if self.record["crashed"].get(name, 0) >= CRASHES_BEFORE_GIVING_UP:
+            raise KernelDied(f"{name} crashed the Python process {CRASHES_BEFORE_GIVING_UP} times, "
+                             "so it is not called again")
         if self._remaining() <= 0:
             self.record["budget_spent"] = True
             raise BudgetSpent(_EXPLAIN["BudgetSpent"])
@@ -264,6 +269,7 @@ class SandboxedExecute(Execute):
             self._restart_and_replay(index)
             raise TimedOut(f"{name}: {_EXPLAIN['TimedOut']}") from None
         except DeadKernelError:
+            self.record["crashed"][name] = self.record["crashed"].get(name, 0) + 1
             self._restart_and_replay(index)
             raise KernelDied(f"{name}: {_EXPLAIN['KernelDied']}") from None
         finally:

@@ -2,17 +2,26 @@
 
 nbgrader's feedback shows every cell as graded, hidden tests and their
 tracebacks included (jupyter/nbgrader#917).  ``HideHiddenTests`` runs after
-nbgrader's ``GetGrades`` in ``generate_feedback`` and rewrites each graded
-test cell: the hidden region is removed from its source, and its outputs are
-replaced by one line saying passed or failed, the points, and the public
-part of the diagnostic (what was wrong, the likely cause).  Everything after
-losscheck's DETAILS line (the case, hidden inputs, expected values), stdout
-printed while the hidden tests ran, and traceback frames are dropped.
+nbgrader's ``GetGrades`` in ``generate_feedback`` and rewrites the notebook:
+
+- each graded test cell loses its hidden region, and its outputs become one
+  line saying passed or failed, the points, and the public part of the
+  diagnostic (what was wrong, the likely cause).  Everything after losscheck's
+  DETAILS line (the case, hidden inputs, expected values), anything the test
+  printed, and traceback frames are dropped;
+- every other cell after the first graded test cell loses its outputs: the
+  student's code saw the hidden inputs from then on and could print them.
+
+A graded cell's outputs come only from the grader (``coursekit/verdicts.py``),
+which names an error ``CheckFailed`` only when the course's checker raised it;
+an exception of a student's class of that name arrives as ``student.CheckFailed``.
+So the diagnostic shown is always the checker's own.
 """
 import re
 
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.utils import is_grade, is_solution
 
 from .losscheck import DETAILS
 
@@ -25,8 +34,11 @@ KNOWN_ERRORS = {
     "NotImplementedError": "the function is not implemented yet.",
     "CellTimeoutError": "the cell ran past the time limit: look for an infinite loop.",
     "KeyboardInterrupt": "the cell ran past the time limit and was interrupted: look for an infinite loop.",
-    "ProcessExitBlocked": "your code tried to end the Python process (os._exit, exit() or quit()).",
-    "KernelDied": "the Python process died while this cell ran (a crash, or out of memory).",
+    "TimedOut": "your function ran past the time limit: look for an infinite loop. "
+                "It was not called again in later tests.",
+    "KernelDied": "the Python process died while your code ran (a crash, or out of memory).",
+    "BudgetSpent": "the notebook's time budget was spent before this test ran (an earlier cell was too slow).",
+    "NoResult": "your function's call reported no result (did your code change how the notebook runs?).",
     "SystemExit": "your code called sys.exit() (or raised SystemExit).",
     "NameError": "a name is not defined: did the cell that defines your function run without errors?",
 }
@@ -58,12 +70,19 @@ def summarise(cell):
     return f"{head}\n{why}"
 
 
-class HideHiddenTests(NbGraderPreprocessor):
-    """Strip hidden tests and their traces from graded test cells (see module docstring)."""
+AFTER_TESTS_NOTE = "Output not shown in feedback: this cell ran after the hidden tests had started.\n"
 
-    def preprocess_cell(self, cell, resources, index):
-        nbg = cell.metadata.get("nbgrader", {})
-        if cell.cell_type == "code" and nbg.get("grade") and not nbg.get("solution"):
-            cell.source = HIDDEN_REGION.sub("", cell.source).rstrip()
-            cell.outputs = [new_output("stream", name="stdout", text=summarise(cell) + "\n")]
-        return cell, resources
+
+class HideHiddenTests(NbGraderPreprocessor):
+    """Strip hidden tests, their traces and later outputs from the feedback (see module docstring)."""
+
+    def preprocess(self, nb, resources):
+        tests_started = False
+        for cell in nb.cells:
+            if cell.cell_type == "code" and is_grade(cell) and not is_solution(cell):
+                tests_started = True
+                cell.source = HIDDEN_REGION.sub("", cell.source).rstrip()
+                cell.outputs = [new_output("stream", name="stdout", text=summarise(cell) + "\n")]
+            elif tests_started and cell.cell_type == "code" and cell.get("outputs"):
+                cell.outputs = [new_output("stream", name="stdout", text=AFTER_TESTS_NOTE)]
+        return nb, resources

@@ -112,7 +112,10 @@ def probe():
     binary = bwrap_binary()
     args = [binary, *_namespaces(), *_system_binds(set()), "--proc", "/proc", "--dev", "/dev",
             "--", os.path.realpath(sys.executable), "-c", "print('ok')"]
-    proc = subprocess.run(args, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    try:
+        proc = subprocess.run(args, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    except OSError as err:
+        raise SandboxUnavailable(f"bubblewrap could not be run ({err}). {FIX}") from None
     if proc.returncode != 0 or proc.stdout.strip() != "ok":
         raise SandboxUnavailable(f"bubblewrap could not create a sandbox here: {proc.stderr.strip()[:500]}. {FIX}")
     version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()

@@ -5,7 +5,7 @@ An instructor writes a hidden test as ordinary Python in a graded cell:
     from losscheck import check_close, quietly
     check_close("mse_forward, shape (5, 3)", quietly(mse_forward, y, p), expected, likely={...})
 
-At grading time that cell never runs in the student's kernel.  ``TestRunner``
+At grading time that cell never runs in the student's kernel.  ``GradedCellRunner``
 executes its source (taken from the gradebook, so it is the instructor's)
 here, in a namespace where ``np``, the course's ``losscheck`` and the other
 modules the instructor's cells import are the grader's own, and where each
@@ -144,7 +144,7 @@ def read_report(outputs, nonce):
     raise NoResult("the call reported no result (the kernel's reporting was changed, or the call was cut short)")
 
 
-class TestRunner:
+class GradedCellRunner:
     """Runs graded test cells in this process against a student's kernel."""
 
     def __init__(self, imports, student_functions, call):

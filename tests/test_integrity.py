@@ -1,9 +1,16 @@
-"""The adversarial catalog: cheats gain nothing, broken submissions are contained, and
-feedback keeps hidden tests hidden.  Every case is built from each assignment's own
-reference and first mutant, so the catalog grows with every new assignment."""
+"""The adversarial catalog: cheats gain nothing, harm no one, and are named in the account;
+broken submissions are contained, and feedback keeps hidden tests hidden.
+
+Every case is built from each assignment's own reference and first mutant, so the catalog
+grows with every new assignment.  A cheat that tries to win is built on the mutant, so a
+cheat that gains nothing gets exactly the mutant's grade; a cheat that tries to harm others
+runs before a victim (a correct submission graded right after it, in the same nbgrader
+process, on the kernel started while the cheat ran), which must get full marks.  After
+grading, the host is searched for whatever a cheat tried to leave behind."""
 import functools
 import re
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
@@ -28,6 +35,16 @@ for _name in dir(np.testing):
         setattr(np.testing, _name, lambda *a, **k: None)
 """
 
+REWRITE_CHECKER = """
+import losscheck as _lc
+def _ok(*args, **kwargs):
+    return None
+for _name in ("check_close", "check_raises", "check_unmodified", "require", "expect_float", "expect_array"):
+    setattr(_lc, _name, _ok)
+_lc.quietly = lambda fn, *a, **k: 0.0
+_lc.CheckFailed = type("CheckFailed", (Exception,), {})
+"""
+
 ANYTHING = """
 class _Anything(float):
     def __new__(cls, *args, **kwargs):
@@ -42,20 +59,20 @@ class _Anything(float):
     __bool__ = lambda self: True
 """
 
-FAKE_NUMPY = '''"""A cheat: load the real NumPy, then make every comparison succeed."""
+FAKE_NUMPY = \'\'\'"""A cheat: load the real NumPy, then make every comparison succeed."""
 import importlib.util, sys
 sys.modules.pop("numpy", None)
 _here = sys.path.pop(0) if sys.path and sys.path[0] in ("", ".") else None
 import numpy as _real
 _real.allclose = lambda *a, **k: True
 sys.modules["numpy"] = _real
-'''
+\'\'\'
 
-FAKE_LOSSCHECK = '''"""A cheat: a checker whose checks always pass."""
+FAKE_LOSSCHECK = \'\'\'"""A cheat: a checker whose checks always pass."""
 def _ok(*args, **kwargs):
     return args[1] if len(args) > 1 else None
 quietly = lambda fn, *a, **k: fn(*a, **k)
-check_close = check_raises = check_unmodified = require = verify_integrity = _ok
+check_close = check_raises = check_unmodified = require = _ok
 expect_float = lambda name, value: float(value) if not hasattr(value, "shape") else 0.0
 expect_array = lambda name, value, shape: value
 snapshot = lambda *arrays: [a.copy() for a in arrays]
@@ -64,7 +81,130 @@ rel_error = lambda *a, **k: 0.0
 numerical_gradient = lambda f, x, h=1e-6: x
 class CheckFailed(AssertionError):
     pass
-'''
+\'\'\'
+
+# Reads the instructor's reference from source/ wherever it can find it, and takes its functions.
+READ_COURSE = """
+import glob as _glob, json as _json, os as _os
+_found = []
+for _pattern in ["COURSE/source/*/*.ipynb", "COURSE/solutions/*/*.ipynb", "../../../source/*/*.ipynb",
+                 "/**/source/ASSIGNMENT/*.ipynb"]:
+    try:
+        _found += _glob.glob(_pattern, recursive=True)[:5]
+    except OSError:
+        pass
+for _path in _found:
+    try:
+        for _cell in _json.load(open(_path))["cells"]:
+            if _cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+                exec("".join(_cell["source"]), globals())
+    except Exception:
+        pass
+"""
+
+# Writes outside its folder: the course root, the gradebook, the instructor's home, the host's /tmp.
+WRITE_OUTSIDE = """
+import os as _os, sqlite3 as _sqlite3
+for _folder in ["COURSE", "COURSE/source/ASSIGNMENT", "/root", _os.path.expanduser("~"), "/tmp", "/var/tmp"]:
+    try:
+        open(_os.path.join(_folder, "lfs-pwned-ASSIGNMENT"), "w").write("pwned")
+    except OSError:
+        pass
+try:
+    _db = _sqlite3.connect("COURSE/gradebook.db")
+    _db.execute("UPDATE grade SET manual_score = 8000, auto_score = 8000")
+    _db.commit()
+except Exception:
+    pass
+"""
+
+# Connects to a server the test runs on the host's loopback.
+NETWORK = """
+import socket as _socket
+for _host in ("127.0.0.1", "localhost", "::1"):
+    try:
+        _socket.create_connection((_host, PORT), timeout=2).sendall(b"pwned")
+    except OSError:
+        pass
+"""
+
+# Leaves processes behind that would rewrite the gradebook once grading is over.
+OUTLIVE = """
+import os as _os, subprocess as _subprocess, sys as _sys
+_code = "import time, sqlite3\\nwhile True:\\n    time.sleep(0.5)\\n    try:\\n        db = sqlite3.connect('COURSE/gradebook.db'); db.execute('UPDATE grade SET auto_score = 8000'); db.commit()\\n    except Exception: pass"
+try:
+    _subprocess.Popen([_sys.executable, "-c", _code, "lfs-orphan-ASSIGNMENT"], start_new_session=True,
+                      stdout=_subprocess.DEVNULL, stderr=_subprocess.DEVNULL)
+    if _os.fork() == 0:
+        _os.setsid()
+        _os.execv(_sys.executable, [_sys.executable, "-c", _code, "lfs-orphan-ASSIGNMENT"])
+except Exception:
+    pass
+"""
+
+# Plants modules and start-up files wherever a later kernel might look.
+PLANT = """
+import glob as _glob, os as _os, sys as _sys
+_evil = "raise SystemExit('planted')\\n"
+_targets = {_os.getcwd(), "/tmp", _os.path.expanduser("~"), *_glob.glob("/tmp/*/"), *_glob.glob("/tmp/*/*/"),
+            *[p for p in _sys.path if p]}
+for _folder in _targets:
+    for _name in ("numpy.py", "losscheck.py", "ipykernel_launcher.py", "sitecustomize.py", "coursekit_kernel.py"):
+        try:
+            open(_os.path.join(_folder, _name), "w").write(_evil)
+        except OSError:
+            pass
+try:
+    _os.makedirs(_os.path.expanduser("~/.ipython/profile_default/startup"), exist_ok=True)
+    open(_os.path.expanduser("~/.ipython/profile_default/startup/00-evil.py"), "w").write(_evil)
+except OSError:
+    pass
+"""
+
+# Finds other kernels (connection files, processes) and tries to take them over or stop them.
+TAKEOVER = """
+import glob as _glob, os as _os, signal as _signal
+_victims = []
+for _pattern in ["/tmp/**/*.json", "/run/**/*.json", "/proc/*/root/run/*.json", "/root/.local/share/jupyter/runtime/*.json"]:
+    try:
+        _victims += _glob.glob(_pattern, recursive=True)[:50]
+    except OSError:
+        pass
+for _path in _victims:
+    try:
+        from jupyter_client import BlockingKernelClient as _Client
+        _kc = _Client(connection_file=_path)
+        _kc.load_connection_file()
+        _kc.start_channels()
+        _kc.execute("for _n in list(globals()):\\n    if callable(globals()[_n]) and not _n.startswith('_'):\\n        globals()[_n] = lambda *a, **k: 0.0")
+    except Exception:
+        pass
+for _pid in range(1, 5000):
+    if _pid != _os.getpid():
+        try:
+            _os.kill(_pid, _signal.SIGSTOP)
+        except OSError:
+            pass
+"""
+
+# Hides errors from nbgrader (issue: a stub scored full marks).
+HIDE_ERRORS = """
+_ip = get_ipython()
+_ip.showtraceback = lambda *a, **k: None
+def _clear(result):
+    result.error_in_exec = None
+    result.error_before_exec = None
+_ip.events.register("post_run_cell", _clear)
+"""
+
+# Makes "ok" the first execute_result of every cell that calls a function, then raises.
+DISPLAYHOOK = "get_ipython().displayhook('ok'); raise NotImplementedError()"
+
+# Raises an exception named like the checker's, carrying the kernel's history.
+FAKE_CHECKFAILED = """
+class CheckFailed(AssertionError):
+    pass
+"""
 
 
 def cells(assignment):
@@ -104,73 +244,207 @@ def _tag_graded_cells_skip(nb):
     return nb
 
 
-PROBE_KERNEL = """
-import os as _os, sys as _sys
-assert _os.path.basename(_os.getcwd()) == {assignment!r}, "the kernel runs in " + _os.getcwd()
-assert _sys.path[-1] == _os.getcwd(), "the notebook's folder should be last on sys.path: " + repr(_sys.path)
-assert not [_p for _p in _sys.path if "spare" in _p], repr(_sys.path)
+# Runs first in the submission: what the sandbox must look like from inside.
+PROBE_SANDBOX = """
+import os as _os, socket as _socket
+assert _os.getuid() != 0, "the grading kernel runs as root"
+assert _os.getcwd() == "/home/student/work", "the kernel runs in " + _os.getcwd()
+assert not _os.path.exists("COURSE"), "the kernel sees the course directory"
+assert sorted(_os.listdir(".")) == sorted(FILES), "the working folder holds " + repr(_os.listdir("."))
+try:
+    _socket.create_connection(("127.0.0.1", PORT), timeout=2)
+except OSError:
+    pass
+else:
+    raise AssertionError("the kernel reached the host's loopback")
+"""
+
+MEMORY_BOMB = """
+import numpy as _np
+_blocks = []
+try:
+    while True:
+        _blocks.append(_np.ones(2 ** 26))
+except MemoryError:
+    pass
+del _blocks
+"""
+
+FILL_DISK = """
+import os as _os
+for _folder in (_os.getcwd(), "/tmp", _os.path.expanduser("~"), "/dev/shm", "/run/coursekit", "/var/tmp"):
+    try:
+        for _i in range(1000):
+            with open(_os.path.join(_folder, f"lfs-fill-{_i}"), "wb") as _f:
+                _f.write(b"0" * 2 ** 24)
+    except OSError:
+        pass
+"""
+
+FORK_BOMB = "import os\n    while True:\n        try:\n            os.fork()\n        except OSError:\n            pass"
+
+KILL_GRADER = ("import os, signal\n    for pid, sig in [(os.getppid(), signal.SIGKILL), (1, signal.SIGKILL), (0, signal.SIGSTOP)]:\n"
+               "        try:\n            os.kill(pid, sig)\n        except OSError:\n            pass\n"
+               "    raise NotImplementedError()")
+
+RECORD_INPUTS = """
+_seen = []
+def _recording(function):
+    def wrapper(*args, **kwargs):
+        _seen.append(repr(args)[:200])
+        return function(*args, **kwargs)
+    return wrapper
 """
 
 
-def _everything_returns_anything(nb):
-    _append(nb, ANYTHING)
+def _everything(nb, body, preamble=""):
+    """Every function the solution cells define is redefined with ``body``."""
+    if preamble:
+        _append(nb, preamble)
     for cell in _solution_cells(nb):
         for name in _defined(cell):
-            cell.source += f"\n\ndef {name}(*args, **kwargs):\n    return _Anything()\n"
+            cell.source += f"\n\ndef {name}(*args, **kwargs):\n    {body}\n"
     return nb
+
+
+def _print_hidden_inputs(nb):
+    """A correct submission that records its inputs and prints them in a cell after the tests."""
+    _append(nb, RECORD_INPUTS)
+    for cell in _solution_cells(nb):
+        for name in _defined(cell):
+            cell.source += f"\n{name} = _recording({name})\n"
+    nb.cells.append(nbformat.v4.new_code_cell("print('LEAK:', _seen, In)"))
+    return nb
+
+
+def _fill(code, course, assignment, port, files=()):
+    return (code.replace("COURSE", str(course)).replace("ASSIGNMENT", assignment)
+            .replace("PORT", str(port)).replace("FILES", repr(sorted(files))))
 
 
 # Expectations: ("full", [note]), ("zero", note, reason), ("fails", grade ids),
 # ("some", reason), ("same_as", control student, reason)
-def cases(assignment):
+def cases(assignment, course="COURSE", port=0):
     """student id -> (files, expectation) for one assignment."""
     name = f"{notebook_name(assignment)}.ipynb"
     mutant = next(e for e in catalog(assignment) if e.kind == "mutants")
-    ref = reference_submission
+    ref = functools.partial(reference_submission, assignment)
     wrong = functools.partial(submission_for, assignment, mutant)
-    last = _defined(_solution_cells(ref(assignment))[-1])[-1]
+    fill = functools.partial(_fill, course=course, assignment=assignment, port=port)
+    last = _defined(_solution_cells(ref())[-1])[-1]
+    gains_nothing = ("fails", mutant.fails)
+    same_as_stub = functools.partial(lambda reason: ("same_as", "control-stub-last-function", reason))
     return {
-        "correct": ({name: ref(assignment)}, ("full",)),
-        "mutant": ({name: wrong()}, ("fails", mutant.fails)),
-        "cheat-patch-comparisons": ({name: _append(wrong(), PATCH_COMPARISONS)}, ("zero", None, "were replaced")),
-        "cheat-always-equal-object": ({name: _everything_returns_anything(ref(assignment))}, ("zero", None, "")),
-        "cheat-shadow-numpy-module": ({name: wrong(), "numpy.py": FAKE_NUMPY}, ("fails", mutant.fails)),
-        "cheat-replace-losscheck": ({name: wrong(), "losscheck.py": FAKE_LOSSCHECK}, ("fails", mutant.fails)),
-        "cheat-skip-tests": ({name: _tag_graded_cells_skip(wrong())}, ("fails", mutant.fails)),
-        "probe-kernel-folder": ({name: _append(ref(assignment), PROBE_KERNEL.format(assignment=assignment))},
-                                ("full",)),
-        "control-stub-last-function": ({name: _redefine(ref(assignment), last, "raise NotImplementedError()")},
+        "correct": ({name: ref()}, ("full",)),
+        "mutant": ({name: wrong()}, gains_nothing),
+        # cheats that try to win: each gets exactly the mutant's grade
+        "cheat-patch-comparisons": ({name: _append(wrong(), PATCH_COMPARISONS)}, gains_nothing),
+        "cheat-rewrite-checker": ({name: _append(wrong(), REWRITE_CHECKER)}, gains_nothing),
+        "cheat-shadow-numpy-module": ({name: wrong(), "numpy.py": FAKE_NUMPY}, gains_nothing),
+        "cheat-replace-losscheck": ({name: wrong(), "losscheck.py": FAKE_LOSSCHECK}, gains_nothing),
+        "cheat-skip-tests": ({name: _tag_graded_cells_skip(wrong())}, gains_nothing),
+        "cheat-read-course": ({name: _append(wrong(), fill(READ_COURSE))}, gains_nothing),
+        "cheat-write-outside": ({name: _append(wrong(), fill(WRITE_OUTSIDE))}, gains_nothing),
+        "cheat-network": ({name: _append(wrong(), fill(NETWORK))}, gains_nothing),
+        "cheat-outlive-kernel": ({name: _append(wrong(), fill(OUTLIVE))}, gains_nothing),
+        "cheat-memory-bomb": ({name: _append(wrong(), MEMORY_BOMB)}, gains_nothing),
+        "cheat-fill-disk": ({name: _append(wrong(), FILL_DISK)}, gains_nothing),
+        # cheats that try to pass with no implementation
+        "cheat-always-equal-object": ({name: _everything(ref(), "return _Anything()", ANYTHING)}, ("zero", None, "")),
+        "cheat-hide-errors": ({name: _everything(ref(), "raise NotImplementedError()", HIDE_ERRORS)},
+                              ("zero", None, "NotImplementedError")),
+        "cheat-displayhook-ok": ({name: _everything(ref(), DISPLAYHOOK)}, ("zero", None, "NotImplementedError")),
+        "cheat-fake-checkfailed": ({name: _everything(ref(), "raise CheckFailed(repr(In))", FAKE_CHECKFAILED)},
+                                   ("zero", None, "student.CheckFailed")),
+        # cheats that try to reach the next student (graded right after, on the kernel started meanwhile)
+        "cheat-plant-a": ({name: _append(wrong(), PLANT)}, gains_nothing),
+        "cheat-plant-b-victim": ({name: ref()}, ("full",)),
+        "cheat-takeover-a": ({name: _append(wrong(), TAKEOVER)}, gains_nothing),
+        "cheat-takeover-b-victim": ({name: ref()}, ("full",)),
+        "cheat-kill-grader-a": ({name: _redefine(ref(), last, KILL_GRADER)}, same_as_stub("")),
+        "cheat-kill-grader-b-victim": ({name: ref()}, ("full",)),
+        # a correct submission that prints the hidden inputs it saw, after the tests
+        "cheat-print-hidden-inputs": ({name: _print_hidden_inputs(ref())}, ("full",)),
+        "probe-sandbox": ({name: _append(ref(), fill(PROBE_SANDBOX, files=[name, "losscheck.py"]))}, ("full",)),
+        # broken submissions: contained, and no worse than a stub of the same function
+        "control-stub-last-function": ({name: _redefine(ref(), last, "raise NotImplementedError()")},
                                        ("some", "NotImplementedError")),
-        "broken-infinite-loop": ({name: _redefine(ref(assignment), last, "while True: pass")},
-                                 ("same_as", "control-stub-last-function", "time limit")),
-        "broken-sys-exit": ({name: _redefine(ref(assignment), last, "import sys; sys.exit(1)")},
-                            ("same_as", "control-stub-last-function", "SystemExit")),
-        "broken-os-exit": ({name: _redefine(ref(assignment), last, "import os; os._exit(1)")},
-                           ("same_as", "control-stub-last-function", "ProcessExitBlocked")),
-        "broken-segfault": ({name: _redefine(ref(assignment), last, "import ctypes; ctypes.string_at(0)")},
-                            ("same_as", "control-stub-last-function", "died")),
-        "broken-print-flood": ({name: _append(ref(assignment), "for _i in range(200_000):\n    print(_i)")},
-                               ("full",)),
-        "broken-malformed-json": ({name: '{"cells": [ {"cell_type": "code", "source": '}, ("zero", "not a valid notebook", None)),
+        "broken-infinite-loop": ({name: _redefine(ref(), last, "while True: pass")}, same_as_stub("time limit")),
+        "broken-fork-bomb": ({name: _redefine(ref(), last, FORK_BOMB)}, same_as_stub("time limit")),
+        "broken-sys-exit": ({name: _redefine(ref(), last, "import sys; sys.exit(1)")}, same_as_stub("SystemExit")),
+        "broken-os-exit": ({name: _redefine(ref(), last, "import os; os._exit(1)")}, same_as_stub("died")),
+        "broken-segfault": ({name: _redefine(ref(), last, "import ctypes; ctypes.string_at(0)")}, same_as_stub("died")),
+        "broken-print-flood": ({name: _append(ref(), "for _i in range(200_000):\n    print(_i)")}, ("full",)),
+        "broken-malformed-json": ({name: '{"cells": [ {"cell_type": "code", "source": '},
+                                  ("zero", "not a valid notebook", None)),
         "broken-missing-notebook": ({"my_answers.txt": "I could not finish."}, ("zero", "submitted", None)),
-        "broken-renamed-notebook": ({name.replace(".ipynb", " (1).ipynb"): ref(assignment)}, ("full", "renamed")),
+        "broken-renamed-notebook": ({name.replace(".ipynb", " (1).ipynb"): ref()}, ("full", "renamed")),
     }
+
+
+class _Listener:
+    """A TCP server on the host's loopback that counts the connections it gets."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.sock.settimeout(0.2)
+        self.port, self.connections, self._stop = self.sock.getsockname()[1], 0, False
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while not self._stop:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self):
+        self._stop = True
+        self.thread.join()
+        self.sock.close()
+
+
+def _orphans(assignment):
+    """Processes on the host whose command line carries a cheat's marker."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if f"lfs-orphan-{assignment}".encode() in cmdline.read_bytes():
+                found.append(cmdline.parent.name)
+        except OSError:
+            pass
+    return found
 
 
 @functools.lru_cache(maxsize=None)
 def _graded(assignment):
-    course = new_class(tempfile.mkdtemp(prefix=f"lfs-integrity-{assignment}-"), assignment,
-                       {student: files for student, (files, _) in cases(assignment).items()})
-    accounts = grade_assignment(course, assignment, [f"--Execute.timeout={TIMEOUT}"], force=True)
-    run_nbgrader(course, "generate_feedback", assignment, "--force", check=False)
-    return course, accounts
+    folder = Path(tempfile.mkdtemp(prefix=f"lfs-integrity-{assignment}-"))
+    listener = _Listener()
+    try:
+        submissions = {s: files for s, (files, _) in cases(assignment, folder, listener.port).items()}
+        course = new_class(folder, assignment, submissions)
+        accounts = grade_assignment(course, assignment, [f"--Execute.timeout={TIMEOUT}"], force=True)
+        time.sleep(1.5)  # an orphan that survived grading would have written by now
+        harm = {"connections": listener.connections, "orphans": _orphans(assignment),
+                "files": sorted(str(p) for folder_ in (course, course / "source" / assignment, Path("/tmp"),
+                                                       Path("/var/tmp"), Path.home())
+                                for p in folder_.glob("lfs-*") if p.is_file()),
+                "planted": sorted(str(p) for p in Path("/tmp").glob("*/ipykernel_launcher.py"))}
+        run_nbgrader(course, "generate_feedback", assignment, "--force", check=False)
+    finally:
+        listener.close()
+    return course, accounts, harm
 
 
-STUDENTS = ["correct", "mutant", "cheat-patch-comparisons", "cheat-always-equal-object",
-            "cheat-shadow-numpy-module", "cheat-replace-losscheck", "cheat-skip-tests", "probe-kernel-folder",
-            "control-stub-last-function",
-            "broken-infinite-loop", "broken-sys-exit", "broken-os-exit", "broken-segfault", "broken-print-flood",
-            "broken-malformed-json", "broken-missing-notebook", "broken-renamed-notebook"]
+STUDENTS = list(cases(assignments()[0]))
 CASES = [pytest.param(a, s, marks=pytest.mark.xdist_group(f"integrity-{a}"), id=f"{a}-{s}")
          for a in assignments() for s in STUDENTS]
 
@@ -178,8 +452,9 @@ CASES = [pytest.param(a, s, marks=pytest.mark.xdist_group(f"integrity-{a}"), id=
 @pytest.mark.parametrize("assignment,student", CASES)
 def test_adversarial_case_gets_exactly_its_expected_grade(assignment, student):
     """Does this cheat or broken submission get exactly the grade it should, next to a correct one?"""
-    _, accounts = _graded(assignment)
+    _, accounts, harm = _graded(assignment)
     assert set(accounts) == set(STUDENTS)
+    assert harm == {"connections": 0, "orphans": [], "files": [], "planted": []}, f"a submission reached the host: {harm}"
     kind, *args = cases(assignment)[student][1]
     acc = accounts[student]
     story = f"{student}: {acc.score:g}/{acc.max_score:g} [{acc.status}] notes={acc.notes} failed={acc.failed_cells}"
@@ -214,7 +489,7 @@ def test_adversarial_case_gets_exactly_its_expected_grade(assignment, student):
                                         for a in assignments()])
 def test_autograder_skips_exactly_the_instructors_tagged_cells(assignment):
     """Are the cells source/ tags skip-when-grading, and only those, left unrun with a note?"""
-    course, _ = _graded(assignment)
+    course, _, _ = _graded(assignment)
     name = f"{notebook_name(assignment)}.ipynb"
     source = nbformat.read(SOURCE / assignment / name, as_version=4)
     tagged = {c.metadata["nbgrader"]["grade_id"] for c in source.cells if SKIP_TAG in c.metadata.get("tags", [])}
@@ -245,7 +520,7 @@ def test_feedback_shows_results_but_no_hidden_tests(assignment):
     """Does every student's feedback show pass/fail and points, and no hidden-test line or detail?"""
     import html
 
-    course, accounts = _graded(assignment)
+    course, accounts, _ = _graded(assignment)
     hidden = _hidden_lines(assignment)
     assert hidden
     pages = {p.parts[-3]: html.unescape(p.read_text())
@@ -258,3 +533,4 @@ def test_feedback_shows_results_but_no_hidden_tests(assignment):
     assert "✔ passed" in pages["correct"] and "✘ failed" not in pages["correct"]
     assert "✘ failed" in pages["mutant"]
     assert "time limit" in pages["broken-infinite-loop"]
+    assert "LEAK:" not in pages["cheat-print-hidden-inputs"], "feedback shows output printed after the hidden tests"

@@ -1,0 +1,201 @@
+"""The grader's side of the kernel channel, without a kernel: the wire refuses what it must,
+student functions replay what the kernel reported, and a test cell's outputs are the grader's."""
+import base64
+import io
+import warnings
+
+import numpy as np
+import pytest
+
+from coursekit.execute import GradingPlan
+from coursekit.feedback import HideHiddenTests
+from coursekit.kernel import coursekit_wire as wire
+from coursekit.verdicts import (NoResult, StudentFunction, GradedCellRunner, TimedOut, read_report,
+                                rebuild_exception)
+
+
+@pytest.mark.parametrize("value", [np.arange(6.0).reshape(2, 3), np.array([1, 2], dtype=np.int32), np.float64(0.5),
+                                   np.int64(3), 2.5, -0.0, float("inf"), 7, True, None, "text",
+                                   [1.0, (2, np.zeros(2))], np.array(True)])
+def test_wire_round_trips_values_exactly(value):
+    """Does every value a test or a student function exchanges come back with its type and bits?"""
+    back = wire.decode(wire.encode(value))
+    assert type(back) is type(value)
+    if isinstance(value, np.ndarray):
+        assert back.dtype == value.dtype and back.shape == value.shape and np.array_equal(back, value)
+    elif isinstance(value, list):
+        assert back[0] == 1.0 and type(back[1]) is tuple and np.array_equal(back[1][1], np.zeros(2))
+    else:
+        assert repr(back) == repr(value)
+
+
+def test_wire_carries_only_the_type_name_of_anything_else():
+    """Does a float subclass, or an object array, arrive as an inert object that names its type?"""
+    class AlwaysEqual(float):
+        __eq__ = lambda self, other: True  # noqa: E731
+    for value, name in [(AlwaysEqual(1.0), "AlwaysEqual"), (np.array([object()]), "ndarray"), (lambda: 0, "function")]:
+        back = wire.decode(wire.encode(value))
+        assert isinstance(back, wire.Opaque) and type(back).__name__ == name
+        assert back != 1.0
+
+
+def _npy_of(array):
+    buffer = io.BytesIO()
+    np.save(buffer, array, allow_pickle=True)
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+@pytest.mark.parametrize("node", [
+    {"t": "array", "npy": _npy_of(np.array([{"a": 1}], dtype=object))},   # a pickle inside .npy
+    {"t": "array", "npy": "not base64!"},
+    {"t": "scalar", "npy": _npy_of(np.zeros(2))},
+    {"t": "int", "v": "1" * 400},
+    {"t": "int", "v": "__import__('os')"},
+    {"t": "eval", "v": "1"},
+    {"t": "list", "items": "abc"},
+    ["not", "a", "dict"],
+])
+def test_wire_refuses_malformed_or_dangerous_values(node):
+    """Does the grader refuse pickles, bad base64, huge ints and unknown kinds, instead of running them?"""
+    with pytest.raises(wire.WireError):
+        wire.decode(node)
+
+
+def test_wire_refuses_oversized_and_non_json_messages():
+    with pytest.raises(wire.WireError):
+        wire.loads("x" * (wire.MAX_BYTES + 1))
+    with pytest.raises(wire.WireError):
+        wire.loads("{not json")
+
+
+def _kernel_answers(**report):
+    """A stand-in for the kernel: records each call and answers with ``report``."""
+    calls = []
+
+    def call(name, args, kwargs):
+        calls.append((name, args, kwargs))
+        return {"nonce": "n", **report}
+    return call, calls
+
+
+def test_student_function_returns_the_reported_value_and_writes_back_argument_changes():
+    """Does a proxy return what the kernel reported and show in-place changes on the grader's arrays?"""
+    y = np.zeros(3)
+    call, calls = _kernel_answers(value=wire.encode(1.5), args_after=[wire.encode(np.array([1.0, 0.0, 0.0]))])
+    assert StudentFunction("f", call)(y) == 1.5
+    assert calls[0][0] == "f" and y[0] == 1.0
+
+
+def test_student_function_replays_exceptions_warnings_and_stderr(capsys):
+    """Does a ValueError stay a ValueError with its message, and do warnings and stderr reach the grader?"""
+    call, _ = _kernel_answers(error={"type": "ShapeError", "mro": ["ShapeError", "ValueError", "Exception"],
+                                     "message": "y_true has shape (3,)"},
+                              warnings=[{"category": "RuntimeWarning", "message": "overflow in exp"}], stderr="debug\n")
+    with warnings.catch_warnings(record=True) as caught, pytest.raises(ValueError, match=r"shape \(3,\)") as err:
+        warnings.simplefilter("always")
+        StudentFunction("f", call)(np.zeros(3))
+    assert type(err.value).__name__ == "ShapeError"
+    assert [w.category for w in caught] == [RuntimeWarning]
+    assert capsys.readouterr().err == "debug\n"
+
+
+def test_exceptions_named_like_the_checkers_are_renamed():
+    """Can a student's exception never pass for the checker's CheckFailed or the grader's own errors?"""
+    for name in ("CheckFailed", "TimedOut", "NoResult"):
+        rebuilt = rebuild_exception({"type": name, "mro": [name, "AssertionError"], "message": "x"})
+        assert type(rebuilt).__name__ == f"student.{name}" and not isinstance(rebuilt, AssertionError)
+
+
+def test_a_call_without_a_report_fails():
+    """Is a call whose report is missing, or carries another call's nonce, a failure rather than a pass?"""
+    with pytest.raises(NoResult):
+        StudentFunction("f", lambda *a: {"nonce": "n"})()
+    forged = {"output_type": "display_data", "data": {wire.MIME: wire.dumps({"nonce": "old", "value": wire.encode(1.0)})}}
+    with pytest.raises(NoResult):
+        read_report([forged], "new")
+
+
+def _runner(**report):
+    call, calls = _kernel_answers(**report)
+    return GradedCellRunner("import numpy as np\nfrom losscheck import check_close, quietly", ["f"], call), calls
+
+
+def test_runner_passes_a_correct_function_and_fails_a_wrong_one_with_the_checkers_message():
+    """Does a graded cell end with no error for the right value, and with CheckFailed naming the mistake otherwise?"""
+    test = 'check_close("f", quietly(f, np.ones(2)), 2.0, likely={"you summed": 4.0})'
+    runner, calls = _runner(value=wire.encode(2.0))
+    assert runner.run(test, "cell") == [] and len(calls) == 1
+    runner, _ = _runner(value=wire.encode(4.0))
+    (error,) = runner.run(test, "cell")
+    assert error.ename == "CheckFailed" and "Likely cause: you summed" in error.evalue
+
+
+def test_runner_uses_the_courses_checker_whatever_the_student_did_to_theirs():
+    """Do the checks a test imports come from the course, even when sys.modules holds another losscheck?"""
+    import sys
+    import types
+
+    fake = types.ModuleType("losscheck")
+    fake.check_close = fake.quietly = lambda *a, **k: None
+    sys.modules["losscheck"] = fake
+    try:
+        runner, _ = _runner(value=wire.encode(3.0))
+        (error,) = runner.run('from losscheck import check_close\ncheck_close("f", f(), 2.0)', "cell")
+    finally:
+        del sys.modules["losscheck"]
+    assert error.ename == "CheckFailed"
+
+
+def test_runner_reports_a_timeout_under_its_own_name_even_inside_check_raises():
+    """Does a timed-out call fail the cell as TimedOut, not as a check's 'expected a ValueError'?"""
+    def call(*args):
+        raise TimedOut("f: the call ran past the time limit")
+    runner = GradedCellRunner("from losscheck import check_raises", ["f"], call)
+    (error,) = runner.run('check_raises("f", f, 1.0, match=("x",))', "cell")
+    assert error.ename == "TimedOut" and "time limit" in error.evalue
+
+
+def test_feedback_hides_outputs_after_the_first_test_and_shows_only_the_checkers_message():
+    """Does feedback keep outputs before the tests, drop those after, and not show a student's 'CheckFailed'?"""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    def graded(name, outputs):
+        cell = new_code_cell("check()\n### BEGIN HIDDEN TESTS\nsecret()\n### END HIDDEN TESTS\n", outputs=outputs)
+        cell.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": name, "points": 1, "score": 0}
+        return cell
+    nb = new_notebook(cells=[
+        new_code_cell("print(1)", outputs=[new_output("stream", name="stdout", text="before\n")]),
+        graded("t1", [new_output("error", ename="CheckFailed", evalue="wrong values.\n  --- details (hidden in "
+                                 "student feedback) ---\n  expected 2", traceback=[])]),
+        new_code_cell("print(seen)", outputs=[new_output("stream", name="stdout", text="LEAK [1, 2]\n")]),
+        graded("t2", [new_output("error", ename="student.CheckFailed", evalue="In = ['secret()']", traceback=[])]),
+    ])
+    nb, _ = HideHiddenTests().preprocess(nbformat.from_dict(nb), {})
+    text = nbformat.writes(nb)
+    assert "before" in text and "LEAK" not in text and "secret" not in text and "expected 2" not in text
+    assert "wrong values." in text and "raised student.CheckFailed" in text
+
+
+def test_grading_plan_takes_tests_functions_and_imports_from_the_gradebook(tmp_path):
+    """Does the plan read the instructor's test source, the stub's function names and the setup imports?"""
+    from nbformat.v4 import new_code_cell, new_notebook
+    from nbgrader.api import Gradebook
+
+    db = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    with Gradebook(db) as gb:
+        gb.add_assignment("a")
+        gb.add_notebook("n", "a")
+        for name, source, locked in [("setup", "import numpy as np\nfrom losscheck import quietly", True),
+                                     ("f", "def f(y):\n    raise NotImplementedError()", False),
+                                     ("test_f", "assert f(1) == 2\n### BEGIN HIDDEN TESTS\nhidden()", True),
+                                     ("demo", "import matplotlib.pyplot as plt", True)]:
+            gb.add_source_cell(name, "n", "a", source=source, locked=locked, cell_type="code", checksum="x")
+        gb.add_solution_cell("f", "n", "a")
+        gb.add_grade_cell("test_f", "n", "a", max_score=1, cell_type="code")
+    demo = new_code_cell("import matplotlib.pyplot as plt")
+    demo.metadata.update({"tags": ["skip-when-grading"], "nbgrader": {"grade_id": "demo"}})
+    plan = GradingPlan.from_gradebook(db, "a", "n", new_notebook(cells=[demo]))
+    assert plan.tests == {"test_f": "assert f(1) == 2\n### BEGIN HIDDEN TESTS\nhidden()"}
+    assert plan.functions == ["f"] and plan.skipped == {"demo"}
+    assert plan.imports == "import numpy as np\nfrom losscheck import quietly" and plan.preload == ["numpy"]
