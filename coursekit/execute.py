@@ -240,8 +240,8 @@ class SandboxedExecute(Execute):
             died = isinstance(err, DeadKernelError)
             self.log.warning("The kernel %s in cell %d; restarting it", "died" if died else "timed out", index)
             self._dead_cells.add(index)
-            failure = KernelDied if died else TimedOut
-            cell.outputs.append(new_output("error", ename=failure.ename, evalue=_EXPLAIN[failure.ename], traceback=[]))
+            ename = KernelDied.ename if died else TimedOut.ename
+            cell.outputs.append(new_output("error", ename=ename, evalue=_EXPLAIN["cell " + ename], traceback=[]))
             self._restart_and_replay(index)
             return cell, self.resources
 
@@ -305,6 +305,10 @@ class SandboxedExecute(Execute):
 
 
 _EXPLAIN = {
+    "cell TimedOut": "the cell ran past the time limit (look for an infinite loop); "
+                     "the kernel was restarted and the cells before it run again",
+    "cell KernelDied": "the Python process died while this cell ran (a crash in C code, or out of memory); "
+                       "the kernel was restarted and the cells before it run again",
     "TimedOut": "the call ran past the time limit (look for an infinite loop); "
                 "the function is not called again, and the kernel was restarted",
     "KernelDied": "the Python process died (a crash in C code, or out of memory); the kernel was restarted",

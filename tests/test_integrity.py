@@ -59,16 +59,16 @@ class _Anything(float):
     __bool__ = lambda self: True
 """
 
-FAKE_NUMPY = \'\'\'"""A cheat: load the real NumPy, then make every comparison succeed."""
+FAKE_NUMPY = '''"""A cheat: load the real NumPy, then make every comparison succeed."""
 import importlib.util, sys
 sys.modules.pop("numpy", None)
 _here = sys.path.pop(0) if sys.path and sys.path[0] in ("", ".") else None
 import numpy as _real
 _real.allclose = lambda *a, **k: True
 sys.modules["numpy"] = _real
-\'\'\'
+'''
 
-FAKE_LOSSCHECK = \'\'\'"""A cheat: a checker whose checks always pass."""
+FAKE_LOSSCHECK = '''"""A cheat: a checker whose checks always pass."""
 def _ok(*args, **kwargs):
     return args[1] if len(args) > 1 else None
 quietly = lambda fn, *a, **k: fn(*a, **k)
@@ -81,16 +81,16 @@ rel_error = lambda *a, **k: 0.0
 numerical_gradient = lambda f, x, h=1e-6: x
 class CheckFailed(AssertionError):
     pass
-\'\'\'
+'''
 
 # Reads the instructor's reference from source/ wherever it can find it, and takes its functions.
 READ_COURSE = """
 import glob as _glob, json as _json, os as _os
 _found = []
 for _pattern in ["COURSE/source/*/*.ipynb", "COURSE/solutions/*/*.ipynb", "../../../source/*/*.ipynb",
-                 "/**/source/ASSIGNMENT/*.ipynb"]:
+                 "/*/source/ASSIGNMENT/*.ipynb", "/*/*/source/ASSIGNMENT/*.ipynb", "/*/*/*/source/ASSIGNMENT/*.ipynb"]:
     try:
-        _found += _glob.glob(_pattern, recursive=True)[:5]
+        _found += _glob.glob(_pattern)[:5]
     except OSError:
         pass
 for _path in _found:
@@ -179,8 +179,9 @@ for _path in _victims:
         _kc.execute("for _n in list(globals()):\\n    if callable(globals()[_n]) and not _n.startswith('_'):\\n        globals()[_n] = lambda *a, **k: 0.0")
     except Exception:
         pass
+_mine = {int(t) for t in _os.listdir("/proc/self/task")}
 for _pid in range(1, 5000):
-    if _pid != _os.getpid():
+    if _pid not in _mine:
         try:
             _os.kill(_pid, _signal.SIGSTOP)
         except OSError:
@@ -313,7 +314,7 @@ def _print_hidden_inputs(nb):
     for cell in _solution_cells(nb):
         for name in _defined(cell):
             cell.source += f"\n{name} = _recording({name})\n"
-    nb.cells.append(nbformat.v4.new_code_cell("print('LEAK:', _seen, In)"))
+    nb.cells.append(nbformat.v4.new_code_cell("print('LEA' + 'K:', _seen, In)"))
     return nb
 
 
