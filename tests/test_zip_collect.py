@@ -87,6 +87,23 @@ def warnings_naming(log, student):
 
 
 @pytest.mark.xdist_group("zip-collect")
+def test_zip_collect_duplicate_upload_keeps_the_highest_resubmission(tmp_path):
+    """Does a student's upload holding NB, NB-2 and NB-10 keep NB-10, warn naming the student, and collect the others?"""
+    _, log, collected = zip_collect(tmp_path, {
+        f"doejohn_12345_67890_{NB}.ipynb": "first",
+        f"doejohn_12345_67890_{NB}-2.ipynb": "second",
+        f"doejohn_12345_67890_{NB}-10.ipynb": "tenth",  # -10 is newer than -2, though it sorts first
+        f"smithjane_23456_78901_{NB}.ipynb": "jane, first",
+        f"smithjane_23456_100000_{NB}.ipynb": "jane, later",  # no -n: the higher submission id wins
+        f"Ada Lovelace_34567_assignsubmission_file_/{NB}.ipynb": "ada",
+    })
+    assert collected == {f"doejohn/{A}/{NB}.ipynb": "tenth",
+                         f"smithjane/{A}/{NB}.ipynb": "jane, later",
+                         f"34567/{A}/{NB}.ipynb": "ada"}
+    assert any("duplicate" in line.lower() for line in warnings_naming(log, "doejohn")), log[-3000:]
+
+
+@pytest.mark.xdist_group("zip-collect")
 def test_zip_collect_broken_archive_in_an_upload_is_that_students_problem(tmp_path):
     """Does a student's upload of a broken .zip or .gz leave the run going, with everyone collected?"""
     _, log, collected = zip_collect(tmp_path, {
