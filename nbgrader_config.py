@@ -10,7 +10,7 @@ sys.path.insert(0, HERE)  # makes coursekit importable for the feedback preproce
 
 from coursekit.execute import SandboxedExecute  # noqa: E402
 from coursekit.feedback import HideHiddenTests  # noqa: E402
-from coursekit.zipnames import LMSFileNameCollector  # noqa: E402
+from coursekit.zipnames import LMSArchiveExtractor, LMSFileNameCollector  # noqa: E402
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties, CheckCellMetadata, GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
@@ -41,5 +41,8 @@ c.Autograde.autograde_preprocessors = [
 # Feedback shows pass/fail, points and the diagnostic, never the hidden tests.
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]
 
-# `nbgrader zip_collect` understands Canvas and Moodle download names (coursekit/zipnames.py).
+# `nbgrader zip_collect` understands Canvas and Moodle download names, takes each student id
+# only from the LMS's own naming, and leaves archives inside the download (students' uploads)
+# unextracted (coursekit/zipnames.py).
+c.ZipCollectApp.extractor_plugin = LMSArchiveExtractor
 c.ZipCollectApp.collector_plugin = LMSFileNameCollector
