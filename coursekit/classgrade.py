@@ -30,6 +30,7 @@ from pathlib import Path
 import nbformat
 
 from . import notebook_name
+from .execute import GRADING_RECORD
 from .grading import COURSE_ID, db_url_of, read_grades
 from .nbgrader_cli import run_nbgrader
 
@@ -93,6 +94,21 @@ def _cell_failures(autograded_nb):
                 reasons[nbg["grade_id"]] = f"wrote to stderr: {_first_line(out.text)}"
                 break
     return reasons
+
+
+def _grading_notes(record_path):
+    """What the execute step recorded about how a notebook was graded (coursekit/execute.py)."""
+    record = _read_json(record_path, None)
+    if record is None:
+        return ["no grading record: this notebook was not graded by the course's sandboxed executor"]
+    notes = [f"graded in: {record['sandbox']}"]
+    notes += [f"{name} ran past the time limit and was not called again" for name in record["timed_out"]]
+    notes += [f"{name} crashed the Python process {n} time(s)" for name, n in record["crashed"].items()]
+    if record["budget_spent"]:
+        notes.append("the notebook's time budget was spent; the cells left failed at once")
+    if record["kernel_restarts"]:
+        notes.append(f"the kernel was restarted {record['kernel_restarts']} time(s)")
+    return notes
 
 
 def _first_line(text):
@@ -225,6 +241,7 @@ def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, pro
         autograded = _graded_notebook(course, assignment, student)
         if autograded.exists():
             account.failed_cells = _cell_failures(nbformat.read(autograded, as_version=4))
+            account.notes += _grading_notes(autograded.parent / GRADING_RECORD)
         elif account.status == "graded":
             account.status = "not graded"
             account.notes.append("nbgrader produced no graded notebook")

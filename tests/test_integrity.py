@@ -24,6 +24,7 @@ from coursekit.nbgrader_cli import run_nbgrader
 from coursekit.submissions import catalog, reference_submission, submission_for
 
 TIMEOUT = 5  # seconds per cell for this run (the course uses 60): keeps the infinite loop cheap
+MEMORY = 2 ** 30  # bytes per kernel process for this run (the course uses 4 GiB): keeps the memory bomb cheap
 
 PATCH_COMPARISONS = """
 import math, numpy as np, numpy.testing
@@ -164,6 +165,8 @@ except OSError:
 # Finds other kernels (connection files, processes) and tries to take them over or stop them.
 TAKEOVER = """
 import glob as _glob, os as _os, signal as _signal
+import sys as _sys
+_own = open(_sys.argv[_sys.argv.index("-f") + 1]).read() if "-f" in _sys.argv else None
 _victims = []
 for _pattern in ["/tmp/**/*.json", "/run/**/*.json", "/proc/*/root/run/*.json", "/root/.local/share/jupyter/runtime/*.json"]:
     try:
@@ -172,6 +175,8 @@ for _pattern in ["/tmp/**/*.json", "/run/**/*.json", "/proc/*/root/run/*.json", 
         pass
 for _path in _victims:
     try:
+        if open(_path).read() == _own:
+            continue
         from jupyter_client import BlockingKernelClient as _Client
         _kc = _Client(connection_file=_path)
         _kc.load_connection_file()
@@ -432,7 +437,8 @@ def _graded(assignment):
     try:
         submissions = {s: files for s, (files, _) in cases(assignment, folder, listener.port).items()}
         course = new_class(folder, assignment, submissions)
-        accounts = grade_assignment(course, assignment, [f"--Execute.timeout={TIMEOUT}"], force=True)
+        accounts = grade_assignment(course, assignment, [f"--Execute.timeout={TIMEOUT}",
+                                                         f"--SandboxedKernelManager.memory_limit={MEMORY}"], force=True)
         time.sleep(1.5)  # an orphan that survived grading would have written by now
         harm = {"connections": listener.connections, "orphans": _orphans(assignment),
                 "files": sorted(str(p) for folder_ in (course, course / "source" / assignment, Path("/tmp"),
