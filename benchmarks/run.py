@@ -6,7 +6,8 @@ It prints a Markdown report and writes it to benchmarks/results.md:
 1. grading throughput, sequential `nbgrader autograde` (one kernel at a time, and with the
    course's warm start) against `coursekit grade --jobs N`, on a synthetic class of correct,
    mutant and stub notebooks;
-2. the per-notebook grading cost against the floor of executing an empty notebook with nbclient;
+2. the per-notebook grading cost against an empty notebook graded the same way, and against
+   the pre-sandbox executor (commit BASELINE), and one student-function call's round trip;
 3. each reference forward + backward at 4M elements (8192 x 1000 for multi-class losses)
    against one np.copy of the inputs, and, per element, against the catalog's Python-loop
    implementation on a smaller input (4096 elements or 64 rows).
@@ -27,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coursekit import ROOT, assignments, notebook_name  # noqa: E402
 from coursekit.classgrade import grade_assignment  # noqa: E402
-from coursekit.grading import new_class, read_grades  # noqa: E402
-from coursekit.nbgrader_cli import nbgrader_env, run_nbgrader  # noqa: E402
+from coursekit.grading import new_class, read_grades, write_submission  # noqa: E402
+from coursekit.nbgrader_cli import run_nbgrader  # noqa: E402
 from coursekit.submissions import (catalog, reference_functions, reference_submission,  # noqa: E402
                                    submission_for, untouched_release)
 
@@ -40,16 +41,56 @@ def synthetic_class(assignment, n):
     return {f"student{i:03d}": kinds[i % len(kinds)] for i in range(n)}
 
 
+BASELINE = "2315812"  # the last commit before sandboxed kernels: its executor ran student code unsandboxed
+
+
+def _baseline_course(assignment, students):
+    """A scratch course graded by the pre-sandbox executor: coursekit/ and nbgrader_config.py from BASELINE."""
+    import io
+    import subprocess
+    import tarfile
+
+    folder = Path(tempfile.mkdtemp(prefix="lfs-bench-baseline-"))
+    archive = subprocess.run(["git", "archive", BASELINE, "coursekit", "nbgrader_config.py"], cwd=ROOT,
+                             capture_output=True, check=True).stdout
+    tarfile.open(fileobj=io.BytesIO(archive)).extractall(folder, filter="data")
+    for a in [assignment]:
+        import shutil
+
+        shutil.copytree(ROOT / "source" / a, folder / "source" / a, symlinks=False)
+    run_nbgrader(folder, "generate_assignment", assignment, "--force")
+    for student, files in students.items():
+        write_submission(folder, assignment, student, files)
+    return folder
+
+
+def _empty_class(n):
+    """A scratch course whose one assignment is an empty notebook, with n submissions of it."""
+    from coursekit.nbgrader_cli import new_course_dir
+
+    folder = new_course_dir(tempfile.mkdtemp(prefix="lfs-bench-empty-"), [])
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    (folder / "source" / "00_empty").mkdir(parents=True)
+    nbformat.write(nb, folder / "source" / "00_empty" / "empty.ipynb")
+    run_nbgrader(folder, "generate_assignment", "00_empty", "--force")
+    for i in range(n):
+        write_submission(folder, "00_empty", f"student{i:03d}", {"empty.ipynb": nb})
+    return folder
+
+
 def bench_grading(assignment, n, jobs):
-    """Seconds for: one `nbgrader autograde` with the course config, the same with one kernel
-    at a time (warm start off, as plain nbgrader runs), and `coursekit grade --jobs`."""
+    """Seconds for one `nbgrader autograde` of the class: with the course config, with one kernel
+    at a time, with the pre-sandbox executor (BASELINE), and `coursekit grade --jobs`; and for
+    an empty notebook graded the same way as the course config."""
     students = synthetic_class(assignment, n)
     students = {s: {f"{notebook_name(assignment)}.ipynb": nb} for s, nb in students.items()}
     seconds, grades = {}, {}
-    runs = {"sequential": ["--force"], "one kernel at a time": ["--force", "--ResilientExecute.warm_start=False"],
-            "parallel": None}
+    runs = {"sequential": ["--force"], "one kernel at a time": ["--force", "--SandboxedExecute.warm_start=False"],
+            "baseline": ["--force"], "parallel": None}
     for name, nbgrader_args in runs.items():
-        course = new_class(tempfile.mkdtemp(prefix="lfs-bench-"), assignment, students)
+        course = (_baseline_course(assignment, students) if name == "baseline" else
+                  new_class(tempfile.mkdtemp(prefix="lfs-bench-"), assignment, students))
         start = time.perf_counter()
         if nbgrader_args is None:
             grade_assignment(course, assignment, jobs=jobs, force=True)
@@ -57,21 +98,46 @@ def bench_grading(assignment, n, jobs):
             run_nbgrader(course, "autograde", assignment, *nbgrader_args, check=False)
         seconds[name] = time.perf_counter() - start
         grades[name] = {s: g.scores for s, g in read_grades(course, assignment).items()}
-    same = grades["sequential"] == grades["one kernel at a time"] == grades["parallel"]
+    empty = _empty_class(n)
+    start = time.perf_counter()
+    run_nbgrader(empty, "autograde", "00_empty", "--force")
+    seconds["empty"] = time.perf_counter() - start
+    same = grades["sequential"] == grades["one kernel at a time"] == grades["parallel"] == grades["baseline"]
     return seconds, same
 
 
-def empty_notebook_floor(repeats=5):
-    from nbclient import NotebookClient
+def per_call_cost(repeats=200):
+    """Seconds for one round trip of a student-function call to a sandboxed kernel (median)."""
+    import asyncio
 
-    os.environ.update({k: v for k, v in nbgrader_env().items() if k == "PATH"})
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        NotebookClient(nb, kernel_name="python3", timeout=60).execute()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times))
+    from coursekit.sandbox import SandboxedKernelManager
+    from coursekit.verdicts import call_request, read_report
+
+    async def measure():
+        km = SandboxedKernelManager(kernel_name="python3")
+        await km.start_kernel(extra_arguments=["--HistoryManager.hist_file=:memory:"])
+        kc = km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=60)
+            await kc.execute_interactive("def f(y, p):\n    return float(((p - y) ** 2).mean())", timeout=60)
+            times = []
+            y, p = np.zeros(100), np.ones(100)
+            for i in range(repeats):
+                outputs = []
+                start = time.perf_counter()
+                request = call_request("f", (y, p), {}, str(i))
+                await kc.execute_interactive(f"__import__('coursekit_kernel').call({request!r})", timeout=60,
+                                             output_hook=lambda m: outputs.append({"output_type": m["msg_type"],
+                                                                                   **m["content"]}))
+                read_report(outputs, str(i))
+                times.append(time.perf_counter() - start)
+            return float(np.median(times))
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+            await km.cleanup_resources()
+    return asyncio.run(measure())
 
 
 def _inputs(assignment, n_elements, rng):
@@ -156,21 +222,27 @@ def main():
     if not args.skip_grading:
         seconds, same = bench_grading(args.assignment, args.students, args.jobs)
         seq, cold, par = seconds["sequential"], seconds["one kernel at a time"], seconds["parallel"]
-        floor = empty_notebook_floor()
-        per_notebook = seq / args.students
+        per_notebook, floor, baseline = seq / args.students, seconds["empty"] / args.students, \
+            seconds["baseline"] / args.students
         rate = lambda t: f"{t:.1f} s ({60 * args.students / t:.1f} submissions/min)"  # noqa: E731
         lines += [f"## Grading `{args.assignment}`: {args.students} synthetic submissions", "",
                   "| measure | value | target |", "|---|---|---|",
                   f"| sequential `nbgrader autograde`, one kernel at a time (`warm_start` off) | {rate(cold)} | |",
-                  f"| sequential `nbgrader autograde` (course config: next kernel warms up meanwhile) | {rate(seq)} | |",
+                  f"| sequential `nbgrader autograde` (course config: sandboxed kernels, verdicts in the grader, "
+                  f"next kernel warms up meanwhile) | {rate(seq)} | |",
+                  f"| sequential `nbgrader autograde` with the pre-sandbox executor (commit {BASELINE}) | "
+                  f"{rate(seconds['baseline'])} | |",
                   f"| `coursekit grade --jobs {args.jobs}` | {rate(par)} | |",
                   f"| parallel speedup over one kernel at a time | {cold / par:.2f} x | >= {0.8 * args.jobs:.1f} x "
                   f"(0.8 x {args.jobs} cores) |",
                   f"| parallel speedup over the course's sequential run | {seq / par:.2f} x | |",
-                  f"| same grades, student by student, in all three | {'yes' if same else 'NO'} | yes |",
+                  f"| same grades, student by student, in all four | {'yes' if same else 'NO'} | yes |",
                   f"| per-notebook grading cost (sequential, course config) | {per_notebook:.2f} s | |",
-                  f"| empty notebook with nbclient (floor) | {floor:.2f} s | |",
-                  f"| per-notebook cost / floor | {per_notebook / floor:.2f} x | <= 1.5 x |", ""]
+                  f"| empty notebook graded the same way (floor) | {floor:.2f} s | |",
+                  f"| per-notebook cost / floor | {per_notebook / floor:.2f} x | <= 1.5 x |",
+                  f"| per-notebook cost / the pre-sandbox executor's | {per_notebook / baseline:.2f} x | <= 1.2 x |",
+                  f"| one call of a student's function in its sandboxed kernel (round trip, median) | "
+                  f"{1e3 * per_call_cost():.1f} ms | |", ""]
     lines += ["## Reference implementations: forward + backward", "",
               "| loss | forward + backward at 4M elements | np.copy of the inputs | ratio to the copy | "
               "Python-loop version, time per element (catalog entry) |",
