@@ -5,8 +5,10 @@
 With ``--jobs N`` the students to grade are split into N groups, and N real
 ``nbgrader autograde`` processes grade them at once (each skips the other
 groups through ``--CourseDirectory.student_id_exclude``), behind a progress
-bar.  With SQLite, concurrent writers wait for the lock; a student left
-behind by a database error is graded again afterwards.  Submissions graded
+bar.  The gradebook, course id and folders are those of the course's
+``nbgrader_config.py`` (nbgrader's CourseDirectory); with a SQLite gradebook,
+concurrent writers wait for the lock, and a student left behind by a
+database error is graded again afterwards.  Submissions graded
 before and unchanged since (same files, same source, same config) are
 skipped unless ``--force``.
 
@@ -18,8 +20,10 @@ the score, each graded cell that failed and why (timeout, SystemExit, a
 blocked exit, an error), and anything nbgrader itself reported.  The accounts
 are written to ``reports/<assignment>/accounts.json`` and printed.
 """
+import glob
 import hashlib
 import json
+import os
 import re
 import sys
 import time
@@ -30,7 +34,7 @@ from pathlib import Path
 import nbformat
 
 from . import notebook_name
-from .grading import COURSE_ID, db_url_of, read_grades
+from .grading import course_directory, read_grades
 from .nbgrader_cli import run_nbgrader
 
 
@@ -105,13 +109,13 @@ def _nbgrader_errors(log, student):
             if marker in line and "| ERROR]" in line]
 
 
-def fingerprint(course, assignment, folder):
-    """A hash of a submission's files, the assignment's source and the config."""
+def fingerprint(coursedir, assignment, folder):
+    """A hash of a submission's files, the assignment's source and the course's nbgrader_config.py."""
     digest = hashlib.sha256()
-    for root in (Path(folder), Path(course) / "source" / assignment):
+    for root in (Path(folder), Path(coursedir.format_path(coursedir.source_directory, ".", assignment))):
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
-    digest.update((Path(course) / "nbgrader_config.py").read_bytes())
+    digest.update((Path(coursedir.root) / "nbgrader_config.py").read_bytes())
     return digest.hexdigest()
 
 
@@ -129,7 +133,7 @@ class Progress:
                   end="\n" if self.done == self.total else "", file=sys.stderr, flush=True)
 
 
-def _autograde_groups(course, assignment, groups, everyone, extra_args, env, bar):
+def _autograde_groups(course, coursedir, assignment, groups, everyone, extra_args, env, bar):
     """Run one `nbgrader autograde` process per group of students, all at once.
 
     nbgrader pays seconds of start-up per process, so each process grades a
@@ -154,40 +158,49 @@ def _autograde_groups(course, assignment, groups, everyone, extra_args, env, bar
                 for s in futures.pop(f):
                     logs[s] = f.result()
             for s in sorted(pending):
-                if s in logs or _graded_notebook(course, assignment, s).exists():
+                if s in logs or _graded_notebook(coursedir, assignment, s).exists():
                     pending.discard(s)
                     bar.step(s)
             time.sleep(0.2)
     return logs
 
 
-def _graded_notebook(course, assignment, student):
-    return Path(course) / "autograded" / student / assignment / f"{notebook_name(assignment)}.ipynb"
+def _graded_notebook(coursedir, assignment, student):
+    folder = coursedir.format_path(coursedir.autograded_directory, student, assignment)
+    return Path(folder) / f"{notebook_name(assignment)}.ipynb"
 
 
-def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, progress=False, db_url=None,
-                     env=None):
+def _submissions(coursedir, assignment):
+    """student -> the folder of that student's submission (as nbgrader finds them)."""
+    pattern = coursedir.format_path(coursedir.submitted_directory, "(?P<student>[^/]+)", re.escape(assignment),
+                                    escape=True)
+    found = {}
+    for folder in sorted(glob.glob(coursedir.format_path(coursedir.submitted_directory, "*", assignment))):
+        match = re.fullmatch(pattern, folder)
+        if match and os.path.isdir(folder):
+            found[match["student"]] = Path(folder)
+    return found
+
+
+def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, progress=False, env=None):
     """Autograde the submissions of ``assignment`` in ``course``; return {student: Account}.
 
     Students whose submission is unchanged since it was last graded are skipped
-    (and keep their account) unless ``force``.  ``db_url`` selects another
-    gradebook (PostgreSQL, say) than the course's SQLite file; ``env`` adds
-    environment variables for nbgrader and its kernels.
+    (and keep their account) unless ``force``.  ``env`` adds environment
+    variables for nbgrader and its kernels.
     """
     course = Path(course)
-    if db_url:
-        extra_args = (f"--CourseDirectory.db_url={db_url}", *extra_args)
+    coursedir = course_directory(course)
     expected = f"{notebook_name(assignment)}.ipynb"
-    report_dir = course / "reports" / assignment
+    report_dir = Path(coursedir.root) / "reports" / assignment
     previous = _read_json(report_dir / "accounts.json", [])
     previous = {a["student"]: Account(**a) for a in previous}
     seen = _read_json(report_dir / "fingerprints.json", {})
-    submitted = sorted(p for p in course.glob(f"submitted/*/{assignment}") if p.is_dir())
+    submitted = _submissions(coursedir, assignment)
 
     accounts, prints, todo = {}, {}, []
-    for folder in submitted:
-        student = folder.parent.name
-        prints[student] = fingerprint(course, assignment, folder)
+    for student, folder in submitted.items():
+        prints[student] = fingerprint(coursedir, assignment, folder)
         if not force and seen.get(student) == prints[student] and student in previous:
             accounts[student] = previous[student]
             continue
@@ -197,30 +210,29 @@ def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, pro
 
     bar = Progress(len(todo), progress)
     for stale in todo:  # a student whose grading stops half-way must not keep an old graded notebook
-        if _graded_notebook(course, assignment, stale).exists():
-            _graded_notebook(course, assignment, stale).unlink()
-    everyone = [folder.parent.name for folder in submitted]
+        if _graded_notebook(coursedir, assignment, stale).exists():
+            _graded_notebook(coursedir, assignment, stale).unlink()
+    everyone = list(submitted)
     jobs = max(1, min(jobs, len(todo)))
-    if not db_url and jobs > 1:  # let concurrent writers wait for SQLite's lock instead of failing
-        extra_args = (f"--CourseDirectory.db_url=sqlite:///{course.resolve() / 'gradebook.db'}?timeout=120",
-                      *extra_args)
-    logs = _autograde_groups(course, assignment, [todo[i::jobs] for i in range(jobs)] if todo else [],
-                             everyone, extra_args, env, bar)
+    extra_args = (*_sqlite_timeout(coursedir.db_url), *extra_args)
+    logs = _autograde_groups(course, coursedir, assignment,
+                             [todo[i::jobs] for i in range(jobs)] if todo else [], everyone, extra_args, env, bar)
     # A process stops at a database error; grade whoever it left behind, one process for all.
-    left = [s for s in todo if not _graded_notebook(course, assignment, s).exists()
+    left = [s for s in todo if not _graded_notebook(coursedir, assignment, s).exists()
             and "database is locked" in logs.get(s, "")]
     if left:
-        logs.update(_autograde_groups(course, assignment, [left], everyone, extra_args, env, Progress(0, False)))
+        logs.update(_autograde_groups(course, coursedir, assignment, [left], everyone, extra_args, env,
+                                      Progress(0, False)))
 
-    grades = read_grades(course, assignment, db_url)
-    max_score = _max_score(course, assignment, db_url)
+    grades = read_grades(course, assignment)
+    max_score = _max_score(coursedir, assignment)
     for student in todo:
         account = accounts[student]
         account.max_score = max_score
         graded = grades.get(student)
         if graded is not None:
             account.score = graded.total
-        autograded = _graded_notebook(course, assignment, student)
+        autograded = _graded_notebook(coursedir, assignment, student)
         if autograded.exists():
             account.failed_cells = _cell_failures(nbformat.read(autograded, as_version=4))
         elif account.status == "graded":
@@ -237,10 +249,22 @@ def _read_json(path, default):
     return json.loads(path.read_text()) if path.exists() else default
 
 
-def _max_score(course, assignment, db_url=None):
+def _sqlite_timeout(db_url):
+    """The configured gradebook with a lock timeout, when it is SQLite: concurrent writers wait for
+    the lock instead of failing.  Other gradebooks (PostgreSQL) are left as configured."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db_url)
+    if url.get_backend_name() != "sqlite" or "timeout" in url.query:
+        return []
+    url = url.update_query_dict({"timeout": "120"})
+    return [f"--CourseDirectory.db_url={url.render_as_string(hide_password=False)}"]
+
+
+def _max_score(coursedir, assignment):
     from nbgrader.api import Gradebook
 
-    with Gradebook(db_url_of(course, db_url), course_id=COURSE_ID) as gb:
+    with Gradebook(coursedir.db_url, course_id=coursedir.course_id) as gb:
         return gb.find_assignment(assignment).max_score
 
 

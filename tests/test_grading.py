@@ -142,11 +142,12 @@ def _check_class_report(course, students, expected_totals):
 
 @pytest.mark.xdist_group(f"grade-{FIRST}-0")
 def test_parallel_grading_with_postgresql_gradebook(postgres_url):
-    """Does parallel grading into a PostgreSQL gradebook give the grades sequential nbgrader gives?"""
+    """Does parallel grading into the PostgreSQL gradebook nbgrader_config.py names give the grades
+    sequential nbgrader gives?"""
     sequential = _graded(FIRST, 0)
     chosen = sorted(sequential)[:6]
     students = {s: build() for s, (_, build) in _students(FIRST).items() if s in chosen}
-    course = _course_with(FIRST, students, postgres_url)
-    grade_assignment(course, FIRST, jobs=2, db_url=postgres_url)
+    course = _course_with(FIRST, students, postgres_url)  # db_url set in the course's nbgrader_config.py
+    grade_assignment(course, FIRST, jobs=2)
     assert not (course / "gradebook.db").exists(), "grading should not have touched a SQLite gradebook"
-    assert _scores(read_grades(course, FIRST, postgres_url)) == {s: sequential[s].scores for s in chosen}
+    assert _scores(read_grades(course, FIRST)) == {s: sequential[s].scores for s in chosen}

@@ -1,0 +1,145 @@
+"""`coursekit grade` without nbgrader: accounts, preflight, fingerprints, configuration and shards,
+on hand-built notebooks and folders.  A stand-in for `nbgrader autograde` copies each notebook it
+is given to autograded/, so these tests take seconds; tests/test_grading.py runs the real one."""
+import json
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from coursekit import classgrade, notebook_name
+from coursekit.classgrade import grade_assignment
+from coursekit.grading import read_grades, write_submission
+from coursekit.nbgrader_cli import new_course_dir
+from coursekit.report import class_report
+
+A = "03_mean_squared_error"
+NB = f"{notebook_name(A)}.ipynb"
+STAMP = "2024-03-01 09:30:00.000000 UTC"
+
+
+def _notebook(text="x = 1"):
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(text)])
+
+
+class FakeAutograde:
+    """Stands in for `nbgrader autograde`: copies each submission it is given to autograded/.
+
+    It reads the folders nbgrader would read (``--CourseDirectory.submitted_directory``,
+    default submitted/, less ``student_id_exclude``) and records what it saw.
+    """
+
+    def __init__(self, returncode=0, log="", fail=()):
+        self.returncode, self.log, self.fail = returncode, log, set(fail)
+        self.calls = []   # per process: the arguments
+        self.seen = {}    # student -> {file name: bytes} as nbgrader was given them
+
+    def __call__(self, course, *args, check=True, env=None):
+        options = dict(a[2:].split("=", 1) for a in args if a.startswith("--") and "=" in a)
+        inputs = Path(course) / options.get("CourseDirectory.submitted_directory", "submitted")
+        exclude = set(options.get("CourseDirectory.student_id_exclude", "").split(","))
+        self.calls.append(args)
+        log = self.log
+        for folder in sorted(inputs.glob(f"*/{A}")):
+            student = folder.parent.name
+            if student in exclude:
+                continue
+            self.seen[student] = {p.name: p.read_bytes() for p in folder.iterdir()}
+            log = log.replace("{folder}", str(folder)).replace("{student}", student)
+            if (folder / NB).exists() and student not in self.fail:
+                out = Path(course) / "autograded" / student / A
+                out.mkdir(parents=True, exist_ok=True)
+                (out / NB).write_bytes((folder / NB).read_bytes())
+        return subprocess.CompletedProcess(["nbgrader", *args], self.returncode, log, "")
+
+    def graded(self):
+        """The students graded by the last process."""
+        return sorted(self.seen)
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    """A stand-in nbgrader, and grades of 3/5 for everyone it graded."""
+    nbgrader = FakeAutograde()
+    monkeypatch.setattr(classgrade, "run_nbgrader", nbgrader)
+    monkeypatch.setattr(classgrade, "read_grades", lambda *a, **k: {})
+    monkeypatch.setattr(classgrade, "_max_score", lambda *a, **k: 5.0)
+    return nbgrader
+
+
+def _course(tmp_path, submissions):
+    course = new_course_dir(tmp_path / "course", [A])
+    for student, files in submissions.items():
+        write_submission(course, A, student, files)
+    return course
+
+
+def _tree(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+def _accounts(course):
+    return json.loads((course / "reports" / A / "accounts.json").read_text())
+
+
+def _grade_again(fake, course, **kwargs):
+    fake.seen.clear()
+    return grade_assignment(course, A, **kwargs)
+
+
+# one source of truth for the configuration
+
+def _configure(course, **options):
+    with open(course / "nbgrader_config.py", "a") as f:
+        f.writelines(f"\nc.CourseDirectory.{key} = {value!r}\n" for key, value in options.items())
+
+
+def test_grading_leaves_a_configured_gradebook_alone(tmp_path, fake):
+    """With db_url set in nbgrader_config.py, does `coursekit grade --jobs 2` pass nbgrader no other?"""
+    course = _course(tmp_path, {s: {NB: _notebook()} for s in ("ada", "bob")})
+    _configure(course, db_url="postgresql+psycopg2://grader@db.example:5432/gradebook")
+    grade_assignment(course, A, jobs=2)
+    assert len(fake.calls) == 2
+    assert not [a for call in fake.calls for a in call if "db_url" in a]
+
+
+def test_sqlite_gradebook_gets_a_lock_timeout(tmp_path, fake):
+    """Does a configured SQLite gradebook, and only that one, get a lock timeout for concurrent writers?"""
+    course = _course(tmp_path, {s: {NB: _notebook()} for s in ("ada", "bob")})
+    url = f"sqlite:///{tmp_path / 'elsewhere.db'}"
+    _configure(course, db_url=url)
+    grade_assignment(course, A, jobs=2)
+    assert {a for call in fake.calls for a in call if "db_url" in a} == {f"--CourseDirectory.db_url={url}?timeout=120"}
+
+
+def _gradebook_with(url, course_id, scores):
+    """A gradebook at ``url`` with one code cell worth 2 points and these students' scores of it."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(url, course_id=course_id) as gb:
+        gb.add_assignment(A)
+        gb.add_notebook(notebook_name(A), A)
+        gb.add_grade_cell("mse_forward_values", notebook_name(A), A, max_score=2, cell_type="code")
+        for student, score in scores.items():
+            gb.add_student(student)
+            gb.add_submission(A, student)
+            grade = gb.find_grade("mse_forward_values", notebook_name(A), A, student)
+            grade.auto_score = score
+            gb.db.commit()
+
+
+@pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")  # nbgrader's add_submission, SQLAlchemy 2
+def test_grades_and_report_come_from_the_configured_gradebook(tmp_path):
+    """Do read_grades and the class report read the gradebook and course id nbgrader_config.py names?"""
+    course = _course(tmp_path, {})
+    url = f"sqlite:///{tmp_path / 'elsewhere.db'}"
+    _configure(course, db_url=url, course_id="another-course")
+    _gradebook_with(url, "another-course", {"ada": 2, "bob": 0})
+    assert {s: g.scores for s, g in read_grades(course, A).items()} == {
+        "ada": {"mse_forward_values": 2}, "bob": {"mse_forward_values": 0}}
+    rates, totals = class_report(course, A)
+    assert rates == {"mse_forward_values": 0.5} and totals == {"ada": 2, "bob": 0}
+    assert not (course / "gradebook.db").exists()
+
+
