@@ -208,15 +208,24 @@ def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, pro
         _preflight(folder, expected, accounts[student])
         todo.append(student)
 
-    bar = Progress(len(todo), progress)
+    if todo:  # nothing new or changed: no nbgrader to start, no gradebook to read
+        _autograde(course, coursedir, assignment, todo, accounts, list(submitted), extra_args, jobs, env,
+                   Progress(len(todo), progress))
+    report_dir.mkdir(parents=True, exist_ok=True)
+    (report_dir / "accounts.json").write_text(json.dumps([asdict(a) for a in accounts.values()], indent=2))
+    (report_dir / "fingerprints.json").write_text(json.dumps(prints, indent=2))
+    return accounts
+
+
+def _autograde(course, coursedir, assignment, todo, accounts, everyone, extra_args, jobs, env, bar):
+    """Grade the students ``todo`` with `nbgrader autograde` and fill in their accounts."""
     for stale in todo:  # a student whose grading stops half-way must not keep an old graded notebook
         if _graded_notebook(coursedir, assignment, stale).exists():
             _graded_notebook(coursedir, assignment, stale).unlink()
-    everyone = list(submitted)
     jobs = max(1, min(jobs, len(todo)))
     extra_args = (*_sqlite_timeout(coursedir.db_url), *extra_args)
-    logs = _autograde_groups(course, coursedir, assignment,
-                             [todo[i::jobs] for i in range(jobs)] if todo else [], everyone, extra_args, env, bar)
+    logs = _autograde_groups(course, coursedir, assignment, [todo[i::jobs] for i in range(jobs)], everyone,
+                             extra_args, env, bar)
     # A process stops at a database error; grade whoever it left behind, one process for all.
     left = [s for s in todo if not _graded_notebook(coursedir, assignment, s).exists()
             and "database is locked" in logs.get(s, "")]
@@ -239,10 +248,6 @@ def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, pro
             account.status = "not graded"
             account.notes.append("nbgrader produced no graded notebook")
         account.notes += _nbgrader_errors(logs.get(student, ""), student)
-    report_dir.mkdir(parents=True, exist_ok=True)
-    (report_dir / "accounts.json").write_text(json.dumps([asdict(a) for a in accounts.values()], indent=2))
-    (report_dir / "fingerprints.json").write_text(json.dumps(prints, indent=2))
-    return accounts
 
 
 def _read_json(path, default):

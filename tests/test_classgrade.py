@@ -88,6 +88,43 @@ def _grade_again(fake, course, **kwargs):
     return grade_assignment(course, A, **kwargs)
 
 
+# re-runs and fingerprints
+
+def test_rerun_with_nothing_changed_grades_nothing(tmp_path, fake):
+    """Does a second run with nothing changed grade nobody, start no nbgrader, and keep the accounts?"""
+    course = _course(tmp_path, {"ada": {NB: _notebook()}, "bob": {NB: _notebook("y = 2")}})
+    first = grade_assignment(course, A, jobs=2)
+    assert fake.graded() == ["ada", "bob"]
+    calls = len(fake.calls)
+    again = _grade_again(fake, course, jobs=2)
+    assert len(fake.calls) == calls, "nothing changed, so no nbgrader process should start"
+    assert again == first
+
+
+def test_rerun_after_a_fix_grades_only_that_submission(tmp_path, fake):
+    """After one student's notebook changes, is that student the only one graded again?"""
+    course = _course(tmp_path, {s: {NB: _notebook()} for s in ("ada", "bob", "cyd")})
+    grade_assignment(course, A, jobs=2)
+    write_submission(course, A, "bob", {NB: _notebook("fixed = True")})
+    accounts = _grade_again(fake, course, jobs=2)
+    assert fake.graded() == ["bob"] and set(accounts) == {"ada", "bob", "cyd"}
+
+
+def test_changed_config_or_source_regrades_everyone(tmp_path, fake):
+    """Does a change to nbgrader_config.py, to source/, or --force regrade every submission?"""
+    course = _course(tmp_path, {s: {NB: _notebook()} for s in ("ada", "bob")})
+    grade_assignment(course, A)
+    with open(course / "nbgrader_config.py", "a") as f:
+        f.write("\nc.Execute.timeout = 30\n")
+    _grade_again(fake, course)
+    assert fake.graded() == ["ada", "bob"]
+    (course / "source" / A / "notes.txt").write_text("new hint")
+    _grade_again(fake, course)
+    assert fake.graded() == ["ada", "bob"]
+    _grade_again(fake, course, force=True)
+    assert fake.graded() == ["ada", "bob"]
+
+
 # one source of truth for the configuration
 
 def _configure(course, **options):
