@@ -3,19 +3,22 @@
     python -m coursekit grade 01_binary_cross_entropy --jobs 4
 
 With ``--jobs N`` the students to grade are split into N groups, and N real
-``nbgrader autograde`` processes grade them at once (each skips the other
-groups through ``--CourseDirectory.student_id_exclude``), behind a progress
-bar.  The gradebook, course id and folders are those of the course's
+``nbgrader autograde`` processes grade them at once (each reads its own group's
+staged copy, see below), behind a progress bar.  The gradebook, course id and folders are those of the course's
 ``nbgrader_config.py`` (nbgrader's CourseDirectory); with a SQLite gradebook,
 concurrent writers wait for the lock, and a student left behind by a
 database error is graded again afterwards.  Submissions graded
 before and unchanged since (same files, same source, same config) are
 skipped unless ``--force``.
 
-Before grading, each submission is checked: a notebook saved under another
-name (``name (1).ipynb``, as browsers do) is renamed when it is the only one,
-and a notebook that is not valid JSON is set aside, so nbgrader records zero
-for it instead of stopping.  After grading, every student gets an account:
+``submitted/`` is the instructor's and is never changed.  nbgrader grades a
+staged copy of each submission (``--CourseDirectory.submitted_directory``
+points at it; ``timestamp.txt`` and every other file are copied as they are,
+so formgrader, which compares submitted/'s timestamps with the gradebook's,
+and generate_feedback work as after a plain autograde).  In the copy, a
+notebook saved under another name (``name (1).ipynb``, as browsers do) is
+renamed when it is the only one, and a notebook that is not valid JSON is set
+aside, so nbgrader records zero for it instead of stopping.  After grading, every student gets an account:
 the score, each graded cell that failed and why (timeout, SystemExit, a
 blocked exit, an error), and anything nbgrader itself reported.  The accounts
 are written to ``reports/<assignment>/accounts.json`` and printed.
@@ -25,7 +28,9 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -49,11 +54,13 @@ class Account:
     failed_cells: dict = field(default_factory=dict)  # grade id -> reason
 
 
-def _preflight(folder, expected, account):
-    """Fix or set aside what would make nbgrader skip or stop on this submission."""
-    target = folder / expected
+def _preflight(folder, staged, expected, account):
+    """Copy the submission in ``folder`` to ``staged``, and there fix or set aside what would make
+    nbgrader skip or stop on it; the account says what was changed."""
+    shutil.copytree(folder, staged)
+    target = staged / expected
     if not target.exists():
-        others = sorted(p for p in folder.glob("*.ipynb"))
+        others = sorted(p for p in staged.glob("*.ipynb"))
         if len(others) == 1:
             others[0].rename(target)
             account.notes.append(f"renamed {others[0].name!r} to {expected!r} (the only notebook submitted)")
@@ -133,25 +140,23 @@ class Progress:
                   end="\n" if self.done == self.total else "", file=sys.stderr, flush=True)
 
 
-def _autograde_groups(course, coursedir, assignment, groups, everyone, extra_args, env, bar):
+def _autograde_groups(course, coursedir, assignment, groups, extra_args, env, bar):
     """Run one `nbgrader autograde` process per group of students, all at once.
 
     nbgrader pays seconds of start-up per process, so each process grades a
-    whole group (the others are passed in ``--CourseDirectory.student_id_exclude``).
+    whole group: ``groups`` maps the folder each group is staged in (given to
+    nbgrader as its submitted_directory) to its students.
     Returns {student: that process's log}; the bar advances as graded notebooks appear.
     """
-    def run(group):
-        exclude = ",".join(sorted(set(everyone) - set(group)))
-        args = ["autograde", assignment, "--force", *extra_args]
-        if exclude:
-            args.append(f"--CourseDirectory.student_id_exclude={exclude}")
-        proc = run_nbgrader(course, *args, check=False, env=env)
+    def run(step):
+        proc = run_nbgrader(course, "autograde", assignment, "--force",
+                            f"--CourseDirectory.submitted_directory={step}", *extra_args, check=False, env=env)
         return proc.stdout + proc.stderr
 
-    pending = {s for g in groups for s in g}
+    pending = {s for g in groups.values() for s in g}
     logs = {}
     with ThreadPoolExecutor(max_workers=len(groups)) as pool:
-        futures = {pool.submit(run, g): g for g in groups}
+        futures = {pool.submit(run, step): group for step, group in groups.items()}
         while futures:
             done = [f for f in futures if f.done()]
             for f in done:
@@ -191,25 +196,23 @@ def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, pro
     """
     course = Path(course)
     coursedir = course_directory(course)
-    expected = f"{notebook_name(assignment)}.ipynb"
     report_dir = Path(coursedir.root) / "reports" / assignment
     previous = _read_json(report_dir / "accounts.json", [])
     previous = {a["student"]: Account(**a) for a in previous}
     seen = _read_json(report_dir / "fingerprints.json", {})
     submitted = _submissions(coursedir, assignment)
 
-    accounts, prints, todo = {}, {}, []
+    accounts, prints, todo = {}, {}, {}
     for student, folder in submitted.items():
         prints[student] = fingerprint(coursedir, assignment, folder)
         if not force and seen.get(student) == prints[student] and student in previous:
             accounts[student] = previous[student]
             continue
         accounts[student] = Account(student)
-        _preflight(folder, expected, accounts[student])
-        todo.append(student)
+        todo[student] = folder
 
     if todo:  # nothing new or changed: no nbgrader to start, no gradebook to read
-        _autograde(course, coursedir, assignment, todo, accounts, list(submitted), extra_args, jobs, env,
+        _autograde(course, coursedir, assignment, todo, accounts, extra_args, jobs, env,
                    Progress(len(todo), progress))
     report_dir.mkdir(parents=True, exist_ok=True)
     (report_dir / "accounts.json").write_text(json.dumps([asdict(a) for a in accounts.values()], indent=2))
@@ -217,21 +220,35 @@ def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, pro
     return accounts
 
 
-def _autograde(course, coursedir, assignment, todo, accounts, everyone, extra_args, jobs, env, bar):
-    """Grade the students ``todo`` with `nbgrader autograde` and fill in their accounts."""
+def _autograde(course, coursedir, assignment, todo, accounts, extra_args, jobs, env, bar):
+    """Grade ``todo`` (student -> submitted folder) with `nbgrader autograde`; fill in their accounts.
+
+    Each group of students is staged in a folder of its own under a temporary
+    folder in the course root, removed afterwards.
+    """
+    expected = f"{notebook_name(assignment)}.ipynb"
     for stale in todo:  # a student whose grading stops half-way must not keep an old graded notebook
         if _graded_notebook(coursedir, assignment, stale).exists():
             _graded_notebook(coursedir, assignment, stale).unlink()
-    jobs = max(1, min(jobs, len(todo)))
+    students = list(todo)
+    jobs = max(1, min(jobs, len(students)))
     extra_args = (*_sqlite_timeout(coursedir.db_url), *extra_args)
-    logs = _autograde_groups(course, coursedir, assignment, [todo[i::jobs] for i in range(jobs)], everyone,
-                             extra_args, env, bar)
-    # A process stops at a database error; grade whoever it left behind, one process for all.
-    left = [s for s in todo if not _graded_notebook(coursedir, assignment, s).exists()
-            and "database is locked" in logs.get(s, "")]
-    if left:
-        logs.update(_autograde_groups(course, coursedir, assignment, [left], everyone, extra_args, env,
-                                      Progress(0, False)))
+    with tempfile.TemporaryDirectory(prefix=".coursekit-staging-", dir=coursedir.root) as staging:
+        def stage(name, group, accounts):
+            step = os.path.relpath(os.path.join(staging, name), coursedir.root)
+            for s in group:
+                _preflight(todo[s], Path(coursedir.format_path(step, s, assignment)), expected, accounts[s])
+            return step
+
+        groups = {stage(str(i), students[i::jobs], accounts): students[i::jobs] for i in range(jobs)}
+        logs = _autograde_groups(course, coursedir, assignment, groups, extra_args, env, bar)
+        # A process stops at a database error; grade whoever it left behind, one process for all.
+        left = [s for s in students if not _graded_notebook(coursedir, assignment, s).exists()
+                and "database is locked" in logs.get(s, "")]
+        if left:  # staged afresh; their accounts already say what staging changes
+            groups = {stage("retry", left, {s: Account(s) for s in left}): left}
+            logs.update(_autograde_groups(course, coursedir, assignment, groups, extra_args, env,
+                                          Progress(0, False)))
 
     grades = read_grades(course, assignment)
     max_score = _max_score(coursedir, assignment)

@@ -125,6 +125,44 @@ def test_changed_config_or_source_regrades_everyone(tmp_path, fake):
     assert fake.graded() == ["ada", "bob"]
 
 
+# preflight: submitted/ is the instructor's and stays as it is
+
+BROKEN_CLASS = {
+    "renamed": {NB.replace(".ipynb", " (1).ipynb"): _notebook()},
+    "invalid": {NB: '{"cells": [ {"cell_type": "code", "source": '},
+    "missing": {"answers.txt": "I could not finish."},
+    "two": {"a.ipynb": _notebook(), "b.ipynb": _notebook()},
+    "stamped": {NB: _notebook(), "timestamp.txt": STAMP},
+}
+
+
+def test_preflight_leaves_submitted_untouched(tmp_path, fake):
+    """Are renamed and invalid notebooks fixed for nbgrader without changing a byte of submitted/?"""
+    course = _course(tmp_path, BROKEN_CLASS)
+    before = _tree(course / "submitted")
+    grade_assignment(course, A)
+    assert _tree(course / "submitted") == before
+    assert NB in fake.seen["renamed"], "nbgrader should be given the notebook under its expected name"
+    assert NB not in fake.seen["invalid"] and f"{NB}.invalid" in fake.seen["invalid"]
+    assert fake.seen["stamped"]["timestamp.txt"] == STAMP.encode(), "the submission time must reach nbgrader"
+
+
+def test_preflight_accounts_say_what_was_renamed_or_set_aside(tmp_path, fake):
+    """Does each account say what was renamed, set aside or missing, and say it again on a re-run?"""
+    course = _course(tmp_path, BROKEN_CLASS)
+    accounts = grade_assignment(course, A)
+    assert [a.status for a in accounts.values()] == ["invalid notebook", "no notebook", "graded",
+                                                     "graded", "no notebook"]
+    assert "renamed 'mean_squared_error (1).ipynb'" in accounts["renamed"].notes[0]
+    assert "set aside" in accounts["invalid"].notes[0]
+    assert "found: no notebook at all" in accounts["missing"].notes[0]
+    assert "found: a.ipynb, b.ipynb" in accounts["two"].notes[0]
+    written = _accounts(course)
+    assert _grade_again(fake, course) == accounts and fake.graded() == []
+    assert _grade_again(fake, course, force=True) == accounts, "a forced re-run should give the same accounts"
+    assert _accounts(course) == written
+
+
 # one source of truth for the configuration
 
 def _configure(course, **options):

@@ -2,13 +2,18 @@
 every alternative-correct implementation and the reference get full marks, and the
 untouched release gets nothing."""
 import functools
+import json
+import subprocess
+import sys
 import tempfile
+from pathlib import Path
 
 import pytest
 
-from coursekit import assignments, notebook_name
+from coursekit import ROOT, assignments, notebook_name
 from coursekit.classgrade import grade_assignment
 from coursekit.grading import grade_class, new_class, read_grades, write_submission
+from coursekit.nbgrader_cli import nbgrader_env, run_nbgrader
 from coursekit.report import class_report
 from coursekit.submissions import catalog, reference_submission, untouched_release, submission_for
 
@@ -151,3 +156,96 @@ def test_parallel_grading_with_postgresql_gradebook(postgres_url):
     grade_assignment(course, FIRST, jobs=2)
     assert not (course / "gradebook.db").exists(), "grading should not have touched a SQLite gradebook"
     assert _scores(read_grades(course, FIRST)) == {s: sequential[s].scores for s in chosen}
+
+
+# `coursekit grade` as the README gives it, on a handful of students of the quickest assignment
+
+SMALL = "03_mean_squared_error"
+SMALL_NB = f"{notebook_name(SMALL)}.ipynb"
+STAMP = "2024-03-01 09:30:00.000000 UTC"
+
+
+def _small_class():
+    """student id -> files: a few students that exercise preflight, timestamps and scores."""
+    return {
+        "reference": {SMALL_NB: reference_submission(SMALL), "timestamp.txt": STAMP},
+        "untouched-release": {SMALL_NB: untouched_release(SMALL)},
+        "renamed-notebook": {SMALL_NB.replace(".ipynb", " (1).ipynb"): reference_submission(SMALL)},
+        "malformed-json": {SMALL_NB: '{"cells": [ {"cell_type": "code", "source": '},
+        "mutant": {SMALL_NB: submission_for(SMALL, catalog(SMALL)[0])},
+    }
+
+
+def _coursekit_grade(course, *args):
+    """`python -m coursekit grade SMALL --course COURSE ARGS`, started (not waited for)."""
+    return subprocess.Popen([sys.executable, "-m", "coursekit", "grade", SMALL, "--course", str(course), *args],
+                            cwd=ROOT, env=nbgrader_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _finish(proc):
+    out, err = proc.communicate(timeout=900)
+    assert proc.returncode == 0, f"coursekit grade failed ({proc.returncode}):\n{out[-2000:]}\n{err[-4000:]}"
+    return out
+
+
+def _tree(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+def _accounts_json(course):
+    return json.loads((Path(course) / "reports" / SMALL / "accounts.json").read_text())
+
+
+def _stamps(course):
+    return {p.parts[-3]: p.stat().st_mtime_ns for p in Path(course).glob(f"autograded/*/{SMALL}/{SMALL_NB}")}
+
+
+@functools.lru_cache(maxsize=None)
+def _sequential_small_class():
+    """One `coursekit grade --jobs 2` over the small class with SQLite: (course, submitted/ before,
+    accounts.json, grades, scores.csv), as they were right after that run."""
+    course = new_class(tempfile.mkdtemp(prefix="lfs-small-"), SMALL, _small_class())
+    before = _tree(course / "submitted")
+    _finish(_coursekit_grade(course, "--jobs", "2"))
+    return (course, before, _accounts_json(course), _scores(read_grades(course, SMALL)),
+            (course / "reports" / SMALL / "scores.csv").read_text())
+
+
+@pytest.mark.xdist_group("grade-small-class")
+def test_grade_command_twice_then_after_a_fix():
+    """Does `coursekit grade` leave submitted/ as it was, grade nothing when run again with nothing changed,
+    grade only the fixed submission after a fix, and leave formgrader and feedback working?"""
+    course, before, accounts, _, _ = _sequential_small_class()
+    assert _tree(course / "submitted") == before, "coursekit changed the instructor's submitted/"
+    first = {a["student"]: a for a in accounts}
+    assert first["reference"]["score"] == first["reference"]["max_score"] > 0
+    assert first["renamed-notebook"]["score"] == first["reference"]["score"]
+    assert "renamed" in first["renamed-notebook"]["notes"][0]
+    assert first["malformed-json"]["status"] == "invalid notebook" and first["malformed-json"]["score"] == 0
+    assert first["untouched-release"]["score"] == 0 < first["mutant"]["score"] < first["reference"]["score"]
+
+    stamps = _stamps(course)
+    _finish(_coursekit_grade(course, "--jobs", "2"))
+    assert _stamps(course) == stamps, "nothing changed, so nothing should have been graded again"
+    assert _accounts_json(course) == accounts
+
+    write_submission(course, SMALL, "untouched-release", {SMALL_NB: reference_submission(SMALL)})
+    _finish(_coursekit_grade(course, "--jobs", "2"))
+    regraded = {s for s, t in _stamps(course).items() if t != stamps.get(s)}
+    assert regraded == {"untouched-release"}
+    fixed = {a["student"]: a for a in _accounts_json(course)}
+    assert fixed["untouched-release"]["score"] == first["reference"]["score"]
+    assert {s: a for s, a in fixed.items() if s != "untouched-release"} == \
+        {s: a for s, a in first.items() if s != "untouched-release"}
+    assert not list(course.glob(".coursekit-staging-*")), "the staged copies should be gone"
+
+    # formgrader lists a submission as autograded when submitted/'s timestamp matches the gradebook's
+    from nbgrader.apps import NbGraderAPI
+
+    from coursekit.grading import course_directory
+
+    api = NbGraderAPI(course_directory(course))
+    assert {"reference", "untouched-release", "renamed-notebook", "mutant"} <= api.get_autograded_students(SMALL)
+    run_nbgrader(course, "generate_feedback", SMALL, "--force")
+    assert {p.parts[-3] for p in course.glob(f"feedback/*/{SMALL}/*.html")} >= {"reference", "renamed-notebook"}
+
