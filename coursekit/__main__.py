@@ -2,9 +2,11 @@
 
     python -m coursekit regenerate [ASSIGNMENT ...]   rebuild release/ and solutions/ from source/
     python -m coursekit grade ASSIGNMENT [--jobs N]   autograde the class in parallel, with a per-student account
+                                                      (exit status 1 if nbgrader failed on a submission)
 """
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from .classgrade import format_accounts, grade_assignment
@@ -33,7 +35,10 @@ def main(argv=None):
         class_report(Path(args.course), args.assignment)
         out = Path(args.course) / "reports" / args.assignment
         print(f"accounts.json, cells.csv, scores.csv and report.png written to {out}")
+        if any(a.status == "not graded" for a in accounts.values()):
+            return 1  # nbgrader failed on a submission: its account says how
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

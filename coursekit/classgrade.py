@@ -109,11 +109,37 @@ def _first_line(text):
     return text.splitlines()[0][:200] if text else ""
 
 
-def _nbgrader_errors(log, student):
-    """Error lines nbgrader logged for this student."""
-    marker = f"for student '{student}'"
-    return [_first_line(line.split("]", 1)[-1]) for line in log.splitlines()
-            if marker in line and "| ERROR]" in line]
+_LOG_RECORD = re.compile(r"\[\w+ \| (\w+)\] ?(.*)")        # [AutogradeApp | ERROR] message
+_RAISED = re.compile(r" {4}([A-Za-z_][\w.]*(: .*)?)$")    # a traceback's exception line, as nbgrader indents it
+
+
+def _nbgrader_errors(log, folders):
+    """The errors nbgrader logged: {student: [error]}, and under None those of no one student.
+
+    An error is its message, or for a traceback its exception line.  An error that
+    names a staged folder (``folders``: folder -> student), or the traceback that
+    follows "There was an error processing assignment: <folder>", is that student's.
+    nbgrader's closing lines ("... for student 's'", "Please see ...") repeat what came before.
+    """
+    records = []  # (level, lines)
+    for line in re.sub(r"\x1b\[[0-9;]*m", "", log).splitlines():
+        match = _LOG_RECORD.match(line)
+        if match:
+            records.append((match[1], [match[2]]))
+        elif records:
+            records[-1][1].append(line)
+    errors, current = {}, None
+    for level, (message, *more) in records:
+        if level not in ("ERROR", "CRITICAL"):
+            continue
+        named = next((s for folder, s in folders.items() if folder in message), None)
+        if message.startswith(("There was an error processing assignment", "Please see the")):
+            current = named
+            continue
+        raised = [m[1] for m in map(_RAISED.match, more) if m]
+        errors.setdefault(named or current, []).append(_first_line(raised[-1] if raised else message))
+        current = None
+    return errors
 
 
 def fingerprint(coursedir, assignment, folder):
@@ -146,28 +172,30 @@ def _autograde_groups(course, coursedir, assignment, groups, extra_args, env, ba
     nbgrader pays seconds of start-up per process, so each process grades a
     whole group: ``groups`` maps the folder each group is staged in (given to
     nbgrader as its submitted_directory) to its students.
-    Returns {student: that process's log}; the bar advances as graded notebooks appear.
+    Returns {student: (that process's exit status, its errors)}, the errors as
+    _nbgrader_errors gives them; the bar advances as graded notebooks appear.
     """
     def run(step):
         proc = run_nbgrader(course, "autograde", assignment, "--force",
                             f"--CourseDirectory.submitted_directory={step}", *extra_args, check=False, env=env)
-        return proc.stdout + proc.stderr
+        folders = {os.path.normpath(coursedir.format_path(step, s, assignment)): s for s in groups[step]}
+        return proc.returncode, _nbgrader_errors(proc.stdout + proc.stderr, folders)
 
     pending = {s for g in groups.values() for s in g}
-    logs = {}
+    results = {}
     with ThreadPoolExecutor(max_workers=len(groups)) as pool:
         futures = {pool.submit(run, step): group for step, group in groups.items()}
         while futures:
             done = [f for f in futures if f.done()]
             for f in done:
                 for s in futures.pop(f):
-                    logs[s] = f.result()
+                    results[s] = f.result()
             for s in sorted(pending):
-                if s in logs or _graded_notebook(coursedir, assignment, s).exists():
+                if s in results or _graded_notebook(coursedir, assignment, s).exists():
                     pending.discard(s)
                     bar.step(s)
             time.sleep(0.2)
-    return logs
+    return results
 
 
 def _graded_notebook(coursedir, assignment, student):
@@ -191,7 +219,7 @@ def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, pro
     """Autograde the submissions of ``assignment`` in ``course``; return {student: Account}.
 
     Students whose submission is unchanged since it was last graded are skipped
-    (and keep their account) unless ``force``.  ``env`` adds environment
+    (and keep their account) unless ``force``, or unless nbgrader failed on it.  ``env`` adds environment
     variables for nbgrader and its kernels.
     """
     course = Path(course)
@@ -205,8 +233,9 @@ def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, pro
     accounts, prints, todo = {}, {}, {}
     for student, folder in submitted.items():
         prints[student] = fingerprint(coursedir, assignment, folder)
-        if not force and seen.get(student) == prints[student] and student in previous:
-            accounts[student] = previous[student]
+        kept = previous.get(student)  # unless nbgrader failed on it: that may not happen again
+        if not force and kept and kept.status != "not graded" and seen.get(student) == prints[student]:
+            accounts[student] = kept
             continue
         accounts[student] = Account(student)
         todo[student] = folder
@@ -241,14 +270,14 @@ def _autograde(course, coursedir, assignment, todo, accounts, extra_args, jobs, 
             return step
 
         groups = {stage(str(i), students[i::jobs], accounts): students[i::jobs] for i in range(jobs)}
-        logs = _autograde_groups(course, coursedir, assignment, groups, extra_args, env, bar)
+        results = _autograde_groups(course, coursedir, assignment, groups, extra_args, env, bar)
         # A process stops at a database error; grade whoever it left behind, one process for all.
         left = [s for s in students if not _graded_notebook(coursedir, assignment, s).exists()
-                and "database is locked" in logs.get(s, "")]
+                and any("database is locked" in e for errors in results[s][1].values() for e in errors)]
         if left:  # staged afresh; their accounts already say what staging changes
             groups = {stage("retry", left, {s: Account(s) for s in left}): left}
-            logs.update(_autograde_groups(course, coursedir, assignment, groups, extra_args, env,
-                                          Progress(0, False)))
+            results.update(_autograde_groups(course, coursedir, assignment, groups, extra_args, env,
+                                             Progress(0, False)))
 
     grades = read_grades(course, assignment)
     max_score = _max_score(coursedir, assignment)
@@ -258,13 +287,16 @@ def _autograde(course, coursedir, assignment, todo, accounts, extra_args, jobs, 
         graded = grades.get(student)
         if graded is not None:
             account.score = graded.total
+        status, errors = results[student]
+        notes = [f"nbgrader: {e}" for e in errors.get(student, [])]
         autograded = _graded_notebook(coursedir, assignment, student)
         if autograded.exists():
             account.failed_cells = _cell_failures(nbformat.read(autograded, as_version=4))
         elif account.status == "graded":
             account.status = "not graded"
-            account.notes.append("nbgrader produced no graded notebook")
-        account.notes += _nbgrader_errors(logs.get(student, ""), student)
+            account.notes.append(f"nbgrader produced no graded notebook (autograde exit status {status})")
+            notes = notes or [f"nbgrader: {e}" for e in errors.get(None, [])]
+        account.notes += notes
 
 
 def _read_json(path, default):

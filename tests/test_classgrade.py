@@ -27,7 +27,9 @@ class FakeAutograde:
     """Stands in for `nbgrader autograde`: copies each submission it is given to autograded/.
 
     It reads the folders nbgrader would read (``--CourseDirectory.submitted_directory``,
-    default submitted/, less ``student_id_exclude``) and records what it saw.
+    default submitted/, less ``student_id_exclude``) and records what it saw.  It grades
+    no one in ``fail``, exits with ``returncode`` and logs ``log`` (in which {folder} and
+    {student} stand for the first student of ``fail``).
     """
 
     def __init__(self, returncode=0, log="", fail=()):
@@ -46,7 +48,8 @@ class FakeAutograde:
             if student in exclude:
                 continue
             self.seen[student] = {p.name: p.read_bytes() for p in folder.iterdir()}
-            log = log.replace("{folder}", str(folder)).replace("{student}", student)
+            if student in self.fail:
+                log = log.replace("{folder}", str(folder)).replace("{student}", student)
             if (folder / NB).exists() and student not in self.fail:
                 out = Path(course) / "autograded" / student / A
                 out.mkdir(parents=True, exist_ok=True)
@@ -161,6 +164,64 @@ def test_preflight_accounts_say_what_was_renamed_or_set_aside(tmp_path, fake):
     assert _grade_again(fake, course) == accounts and fake.graded() == []
     assert _grade_again(fake, course, force=True) == accounts, "a forced re-run should give the same accounts"
     assert _accounts(course) == written
+
+
+# nbgrader's exit status and errors
+
+DB_ERROR_LOG = """[AutogradeApp | INFO] Copying source/./03_mean_squared_error/losscheck.py
+[AutogradeApp | ERROR] Traceback (most recent call last):
+      File "/venv/lib/python3.11/site-packages/sqlalchemy/engine/base.py", line 154, in __init__
+        self._dbapi_connection = engine.raw_connection()
+                                 ^^^^^^^^^^^^^^^^^^^^^^^
+    sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) connection to server at "db", port 5432 failed: Connection refused
+    \tIs the server running on that host and accepting TCP/IP connections?
+
+    (Background on this error at: https://sqlalche.me/e/21/e3q8)
+
+[AutogradeApp | ERROR] There was an error accessing the nbgrader database. This may occur if you recently upgraded nbgrader.
+"""
+
+STUDENT_ERROR_LOG = """[AutogradeApp | INFO] Sanitizing {folder}/mean_squared_error.ipynb
+[AutogradeApp | ERROR] There was an error processing assignment: {folder}
+[AutogradeApp | ERROR] Traceback (most recent call last):
+      File "/venv/lib/python3.11/site-packages/nbgrader/preprocessors/deduplicateids.py", line 33, in preprocess_cell
+        grade_id = cell.metadata.nbgrader['grade_id']
+                   ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^
+    KeyError: 'grade_id'
+
+[AutogradeApp | WARNING] Removing failed assignment: {folder}
+[AutogradeApp | ERROR] There was an error processing assignment '03_mean_squared_error' for student '{student}'
+[AutogradeApp | ERROR] Please see the the above traceback for details on the specific errors on the above failures.
+"""
+
+
+def test_nbgrader_failure_is_reported_in_the_account(tmp_path, fake):
+    """When nbgrader stops before grading anyone, does each account give its exit status and error?"""
+    fake.returncode, fake.log, fake.fail = 1, DB_ERROR_LOG, {"ada"}
+    course = _course(tmp_path, {"ada": {NB: _notebook()}})
+    account = grade_assignment(course, A)["ada"]
+    assert account.status == "not graded"
+    story = " | ".join(account.notes)
+    assert "exit status 1" in story and "Connection refused" in story, story
+
+
+def test_nbgrader_error_for_one_student_names_the_exception(tmp_path, fake):
+    """Does the account of the one student nbgrader failed on name the exception, and only that one?"""
+    fake.returncode, fake.log, fake.fail = 1, STUDENT_ERROR_LOG, {"bob"}
+    course = _course(tmp_path, {"ada": {NB: _notebook()}, "bob": {NB: _notebook()}})
+    accounts = grade_assignment(course, A)
+    assert accounts["bob"].status == "not graded"
+    assert any("KeyError: 'grade_id'" in n for n in accounts["bob"].notes), accounts["bob"].notes
+    assert accounts["ada"].status == "graded" and accounts["ada"].notes == []
+
+
+def test_submission_nbgrader_failed_on_is_graded_again(tmp_path, fake):
+    """Is a submission nbgrader failed to grade graded again on the next run, though unchanged?"""
+    fake.returncode, fake.log, fake.fail = 1, DB_ERROR_LOG, {"ada"}
+    course = _course(tmp_path, {"ada": {NB: _notebook()}})
+    grade_assignment(course, A)
+    fake.returncode, fake.log, fake.fail = 0, "", set()
+    assert _grade_again(fake, course)["ada"].status == "graded"
 
 
 # one source of truth for the configuration
