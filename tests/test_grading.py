@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from nbgrader.utils import is_grade
 
 from coursekit import ROOT, assignments, notebook_name
 from coursekit.classgrade import grade_assignment
@@ -88,8 +89,7 @@ def test_every_graded_cell_is_exercised_by_a_mutant(assignment):
     """Does every graded test cell catch at least one mutant (else it is untested)?"""
     graded = {c for e in catalog(assignment) for c in e.fails}
     from coursekit.submissions import release_notebook
-    cells = {c.metadata["nbgrader"]["grade_id"] for c in release_notebook(assignment).cells
-             if c.metadata.get("nbgrader", {}).get("grade")}
+    cells = {c.metadata["nbgrader"]["grade_id"] for c in release_notebook(assignment).cells if is_grade(c)}
     assert cells - graded == set(), f"no mutant fails {sorted(cells - graded)}"
     assert graded - cells == set(), f"mutants name unknown grade ids {sorted(graded - cells)}"
 
