@@ -3,26 +3,35 @@
     python -m coursekit grade 01_binary_cross_entropy --jobs 4
 
 With ``--jobs N`` the students to grade are split into N groups, and N real
-``nbgrader autograde`` processes grade them at once (each reads its own group's
-staged copy, see below), behind a progress bar.  The gradebook, course id and folders are those of the course's
+``nbgrader autograde`` processes grade them at once, behind a progress bar.
+The gradebook, course id and folders are those of the course's
 ``nbgrader_config.py`` (nbgrader's CourseDirectory); with a SQLite gradebook,
 concurrent writers wait for the lock, and a student left behind by a
-database error is graded again afterwards.  Submissions graded
-before and unchanged since (same files, same source, same config) are
-skipped unless ``--force``.
+database error is graded again afterwards.  Submissions graded before and
+unchanged since (same files, same source, same config) are skipped unless
+``--force``.
 
 ``submitted/`` is the instructor's and is never changed.  nbgrader grades a
-staged copy of each submission (``--CourseDirectory.submitted_directory``
+staged copy of each group's submissions (``--CourseDirectory.submitted_directory``
 points at it; ``timestamp.txt`` and every other file are copied as they are,
 so formgrader, which compares submitted/'s timestamps with the gradebook's,
 and generate_feedback work as after a plain autograde).  In the copy, a
 notebook saved under another name (``name (1).ipynb``, as browsers do) is
 renamed when it is the only one, and a notebook that is not valid JSON is set
-aside, so nbgrader records zero for it instead of stopping.  After grading, every student gets an account:
-the score, each graded cell that failed and why (timeout, SystemExit, a
-blocked exit, an error), and anything nbgrader itself reported.  The accounts
-are written to ``reports/<assignment>/accounts.json`` and printed.
+aside, so nbgrader records zero for it instead of stopping.
+
+After grading, every student gets an account: the score, each graded cell
+that failed and why (timeout, SystemExit, a blocked exit, an error), what
+staging renamed or set aside, and the errors nbgrader logged (with its exit
+status) when it did not grade the submission.  The accounts are written to
+``reports/<assignment>/accounts.json`` and printed.
+
+With ``--shard i/n``, only the students of share i are graded (see in_shard),
+so that n machines sharing the course directory and a PostgreSQL gradebook
+can grade a class together; each replaces only its own share's accounts in
+accounts.json, under a file lock.
 """
+import fcntl
 import glob
 import hashlib
 import json
@@ -33,6 +42,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -52,6 +62,7 @@ class Account:
     status: str = "graded"             # graded | no notebook | invalid notebook | not graded
     notes: list = field(default_factory=list)
     failed_cells: dict = field(default_factory=dict)  # grade id -> reason
+    fingerprint: str = ""              # of what was graded (see fingerprint); unchanged means no regrade
 
 
 def _preflight(folder, staged, expected, account):
@@ -215,37 +226,45 @@ def _submissions(coursedir, assignment):
     return found
 
 
-def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, progress=False, env=None):
+def in_shard(student, shard):
+    """Whether ``student`` is in share i of n (``shard`` is (i, n)).
+
+    A student's share is 1 + (the first 8 hex digits of the SHA-256 of the
+    student id) mod n: the same on every machine, whoever else is in the class.
+    """
+    i, n = shard
+    return int(hashlib.sha256(student.encode()).hexdigest()[:8], 16) % n == i - 1
+
+
+def grade_assignment(course, assignment, extra_args=(), jobs=1, force=False, progress=False, env=None,
+                     shard=(1, 1)):
     """Autograde the submissions of ``assignment`` in ``course``; return {student: Account}.
 
     Students whose submission is unchanged since it was last graded are skipped
-    (and keep their account) unless ``force``, or unless nbgrader failed on it.  ``env`` adds environment
-    variables for nbgrader and its kernels.
+    (and keep their account) unless ``force``, or unless nbgrader failed on it.
+    ``shard`` (i, n) grades only the students of share i of n (see in_shard).
+    ``env`` adds environment variables for nbgrader and its kernels.
     """
     course = Path(course)
     coursedir = course_directory(course)
-    report_dir = Path(coursedir.root) / "reports" / assignment
-    previous = _read_json(report_dir / "accounts.json", [])
-    previous = {a["student"]: Account(**a) for a in previous}
-    seen = _read_json(report_dir / "fingerprints.json", {})
-    submitted = _submissions(coursedir, assignment)
+    report_dir = reports_dir(coursedir, assignment)
+    previous = read_accounts(report_dir)
+    submitted = {s: f for s, f in _submissions(coursedir, assignment).items() if in_shard(s, shard)}
 
-    accounts, prints, todo = {}, {}, {}
+    accounts, todo = {}, {}
     for student, folder in submitted.items():
-        prints[student] = fingerprint(coursedir, assignment, folder)
         kept = previous.get(student)  # unless nbgrader failed on it: that may not happen again
-        if not force and kept and kept.status != "not graded" and seen.get(student) == prints[student]:
+        digest = fingerprint(coursedir, assignment, folder)
+        if not force and kept and kept.status != "not graded" and kept.fingerprint == digest:
             accounts[student] = kept
             continue
-        accounts[student] = Account(student)
+        accounts[student] = Account(student, fingerprint=digest)
         todo[student] = folder
 
     if todo:  # nothing new or changed: no nbgrader to start, no gradebook to read
         _autograde(course, coursedir, assignment, todo, accounts, extra_args, jobs, env,
                    Progress(len(todo), progress))
-    report_dir.mkdir(parents=True, exist_ok=True)
-    (report_dir / "accounts.json").write_text(json.dumps([asdict(a) for a in accounts.values()], indent=2))
-    (report_dir / "fingerprints.json").write_text(json.dumps(prints, indent=2))
+    save_accounts(report_dir, accounts, lambda student: in_shard(student, shard))
     return accounts
 
 
@@ -263,10 +282,10 @@ def _autograde(course, coursedir, assignment, todo, accounts, extra_args, jobs, 
     jobs = max(1, min(jobs, len(students)))
     extra_args = (*_sqlite_timeout(coursedir.db_url), *extra_args)
     with tempfile.TemporaryDirectory(prefix=".coursekit-staging-", dir=coursedir.root) as staging:
-        def stage(name, group, accounts):
+        def stage(name, group, notes_to):
             step = os.path.relpath(os.path.join(staging, name), coursedir.root)
             for s in group:
-                _preflight(todo[s], Path(coursedir.format_path(step, s, assignment)), expected, accounts[s])
+                _preflight(todo[s], Path(coursedir.format_path(step, s, assignment)), expected, notes_to[s])
             return step
 
         groups = {stage(str(i), students[i::jobs], accounts): students[i::jobs] for i in range(jobs)}
@@ -299,8 +318,40 @@ def _autograde(course, coursedir, assignment, todo, accounts, extra_args, jobs, 
         account.notes += notes
 
 
-def _read_json(path, default):
-    return json.loads(path.read_text()) if path.exists() else default
+def reports_dir(coursedir, assignment):
+    return Path(coursedir.root) / "reports" / assignment
+
+
+@contextmanager
+def reports_lock(report_dir):
+    """Hold the lock on ``report_dir`` (reports/<assignment>/), shared by every shard.
+
+    An flock on a file in the course directory: on one machine, and on shared file
+    systems that support it (NFSv4, CephFS, EFS), only one process holds it at a time.
+    """
+    report_dir.mkdir(parents=True, exist_ok=True)
+    with open(report_dir / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def read_accounts(report_dir):
+    """student -> Account, from accounts.json."""
+    path = report_dir / "accounts.json"
+    return {a["student"]: Account(**a) for a in json.loads(path.read_text())} if path.exists() else {}
+
+
+def save_accounts(report_dir, accounts, mine):
+    """Write ``accounts`` to accounts.json, keeping the accounts of students not ``mine(student)``.
+
+    Shards grade disjoint shares of a class: each replaces its own share's accounts
+    (dropping those whose submission is gone) under the lock, so none overwrites another's.
+    """
+    with reports_lock(report_dir):
+        merged = {s: a for s, a in read_accounts(report_dir).items() if not mine(s)} | accounts
+        partial = report_dir / f".accounts.json.{os.getpid()}"
+        partial.write_text(json.dumps([asdict(merged[s]) for s in sorted(merged)], indent=2))
+        os.replace(partial, report_dir / "accounts.json")  # readers see the old file or the new, never half
 
 
 def _sqlite_timeout(db_url):

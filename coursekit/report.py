@@ -22,6 +22,8 @@ def class_report(course, assignment):
     import matplotlib.pyplot as plt
 
     grades = read_grades(course, assignment)
+    if not grades:  # nothing graded yet (a shard whose share is empty, say): nothing to report
+        return {}, {}
     out = Path(course_directory(course).root) / "reports" / assignment
     out.mkdir(parents=True, exist_ok=True)
     cells = sorted({g for graded in grades.values() for g in graded.max_scores},

@@ -2,6 +2,7 @@
 on hand-built notebooks and folders.  A stand-in for `nbgrader autograde` copies each notebook it
 is given to autograded/, so these tests take seconds; tests/test_grading.py runs the real one."""
 import json
+import multiprocessing
 import subprocess
 from pathlib import Path
 
@@ -279,3 +280,51 @@ def test_grades_and_report_come_from_the_configured_gradebook(tmp_path):
     assert not (course / "gradebook.db").exists()
 
 
+# shards
+
+def test_shards_split_a_class_into_disjoint_shares():
+    """Does every student belong to exactly one share, the same one on every machine?"""
+    students = [f"student{i:03d}" for i in range(60)]
+    shares = {n: [[s for s in students if classgrade.in_shard(s, (i, n))] for i in range(1, n + 1)]
+              for n in (1, 2, 3)}
+    for n, parts in shares.items():
+        assert sorted(s for part in parts for s in part) == students, n
+        assert all(parts), f"a share of {n} is empty"
+    assert classgrade.in_shard("ada", (2, 3)) == classgrade.in_shard("ada", (2, 3))
+
+
+def test_shards_keep_each_others_accounts(tmp_path, fake):
+    """Do two shards, run one after the other, each grade their own share and keep the other's accounts?"""
+    students = [f"s{i}" for i in range(8)]
+    course = _course(tmp_path, {s: {NB: _notebook()} for s in students})
+    grade_assignment(course, A, shard=(1, 2))
+    first = fake.graded()
+    _grade_again(fake, course, shard=(2, 2))
+    assert first and fake.graded() and sorted(first + fake.graded()) == students
+    assert [a["student"] for a in _accounts(course)] == students
+    write_submission(course, A, first[0], {NB: _notebook("changed = 1")})
+    _grade_again(fake, course, shard=(1, 2))
+    assert fake.graded() == [first[0]]
+    assert [a["student"] for a in _accounts(course)] == students
+
+
+def _write_share(report_dir, share, start):
+    start.wait()
+    for score in range(3):
+        classgrade.save_accounts(report_dir, {s: classgrade.Account(s, score=score) for s in share},
+                                 lambda s: s in share)
+
+
+def test_concurrent_shards_do_not_overwrite_each_others_accounts(tmp_path):
+    """When eight shards write their accounts at the same moment, does accounts.json keep them all?"""
+    shares = [[f"s{k}-{i}" for i in range(10)] for k in range(8)]
+    context = multiprocessing.get_context("fork")
+    start = context.Barrier(len(shares))
+    workers = [context.Process(target=_write_share, args=(tmp_path, share, start)) for share in shares]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    written = json.loads((tmp_path / "accounts.json").read_text())
+    assert [a["student"] for a in written] == sorted(s for share in shares for s in share)
+    assert {a["score"] for a in written} == {2}

@@ -3,6 +3,7 @@ every alternative-correct implementation and the reference get full marks, and t
 untouched release gets nothing."""
 import functools
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -249,3 +250,37 @@ def test_grade_command_twice_then_after_a_fix():
     run_nbgrader(course, "generate_feedback", SMALL, "--force")
     assert {p.parts[-3] for p in course.glob(f"feedback/*/{SMALL}/*.html")} >= {"reference", "renamed-notebook"}
 
+
+def _new_database(postgres_url, name):
+    """A new, empty database on the server of ``postgres_url``; its URL."""
+    import psycopg2
+    from sqlalchemy.engine import make_url
+
+    url = make_url(postgres_url)
+    conn = psycopg2.connect(host=url.host, port=url.port, user=url.username, dbname="postgres")
+    conn.autocommit = True
+    conn.cursor().execute(f"CREATE DATABASE {name}")
+    conn.close()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def _without_fingerprints(accounts):
+    """Accounts less their fingerprints (which hash nbgrader_config.py, and so the gradebook URL)."""
+    return [{k: v for k, v in a.items() if k != "fingerprint"} for a in accounts]
+
+
+@pytest.mark.xdist_group("grade-small-class")
+def test_two_concurrent_shards_into_postgresql_equal_one_sequential_run(postgres_url):
+    """Do `coursekit grade --shard 1/2` and `--shard 2/2`, run at once into the PostgreSQL gradebook that
+    nbgrader_config.py names, give the accounts and grades of one sequential run?"""
+    _, _, accounts, grades, scores_csv = _sequential_small_class()
+    course = new_class(tempfile.mkdtemp(prefix="lfs-shards-"), SMALL, _small_class(),
+                       _new_database(postgres_url, "shards"))
+    shards = [_coursekit_grade(course, "--jobs", "1", "--shard", f"{i}/2") for i in (1, 2)]
+    printed = [set(re.findall(r"^(\S+): [\d.]+/", _finish(p), re.M)) for p in shards]
+    assert all(printed) and not printed[0] & printed[1], f"each shard grades a share of its own: {printed}"
+    assert printed[0] | printed[1] == set(_small_class())
+    assert not (course / "gradebook.db").exists(), "no command should have used a SQLite gradebook"
+    assert _without_fingerprints(_accounts_json(course)) == _without_fingerprints(accounts)
+    assert _scores(read_grades(course, SMALL)) == grades
+    assert (course / "reports" / SMALL / "scores.csv").read_text() == scores_csv
