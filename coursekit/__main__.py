@@ -1,15 +1,31 @@
 """Command line.
 
     python -m coursekit regenerate [ASSIGNMENT ...]   rebuild release/ and solutions/ from source/
-    python -m coursekit grade ASSIGNMENT [--jobs N]   autograde the class in parallel, with a per-student account
+    python -m coursekit grade ASSIGNMENT [--jobs N] [--shard I/N]
+                                                      autograde the class (or share I of N of it) in parallel,
+                                                      with a per-student account (exit status 1 if nbgrader
+                                                      failed on a submission)
 """
 import argparse
 import os
+import sys
 from pathlib import Path
 
-from .classgrade import format_accounts, grade_assignment
+from .classgrade import format_accounts, grade_assignment, reports_dir, reports_lock
+from .grading import course_directory
 from .regenerate import regenerate
 from .report import class_report
+
+
+def _shard(text):
+    """'I/N' -> (I, N), with 1 <= I <= N."""
+    try:
+        i, n = map(int, text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not I/N, e.g. 1/4") from None
+    if not 1 <= i <= n:
+        raise argparse.ArgumentTypeError(f"{text!r}: I must be between 1 and N")
+    return i, n
 
 
 def main(argv=None):
@@ -22,18 +38,25 @@ def main(argv=None):
     grade.add_argument("--course", default=".", help="the nbgrader course directory (default: here)")
     grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel grading processes")
     grade.add_argument("--force", action="store_true", help="regrade unchanged submissions too")
+    grade.add_argument("--shard", type=_shard, default=(1, 1), metavar="I/N",
+                       help="grade only share I of N of the students (split by a hash of the student id), "
+                            "for N machines sharing the course directory and a PostgreSQL gradebook")
     args = parser.parse_args(argv)
     if args.command == "regenerate":
         for a in regenerate(args.assignments):
             print(f"regenerated release/{a} and solutions/{a}")
     elif args.command == "grade":
         accounts = grade_assignment(Path(args.course), args.assignment, jobs=args.jobs,
-                                    force=args.force, progress=True)
+                                    force=args.force, progress=True, shard=args.shard)
         print(format_accounts(accounts))
-        class_report(Path(args.course), args.assignment)
-        out = Path(args.course) / "reports" / args.assignment
-        print(f"accounts.json, cells.csv, scores.csv and report.png written to {out}")
+        out = reports_dir(course_directory(args.course), args.assignment)
+        with reports_lock(out):  # of the whole gradebook; the last shard to finish writes the full report
+            _, totals = class_report(Path(args.course), args.assignment)
+        print(f"accounts.json{', cells.csv, scores.csv and report.png' if totals else ''} written to {out}")
+        if any(a.status == "not graded" for a in accounts.values()):
+            return 1  # nbgrader failed on a submission: its account says how
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -201,9 +201,10 @@ class SandboxedExecute(Execute):
         """Connect, then write the submission's files into the kernel's working folder."""
         kc = await super().async_start_new_kernel_client()
         payload = json.dumps(self._files)
-        reply = await self.async_wait_for_reply(
-            await ensure_async(kc.execute(f"__import__('coursekit_kernel').populate({payload!r})", silent=True,
-                                          store_history=False)))
+        msg_id = await ensure_async(kc.execute(f"__import__('coursekit_kernel').populate({payload!r})",
+                                               silent=True, store_history=False))
+        self.timeout = self.startup_timeout  # no student code has run yet: this waits only for a busy machine
+        reply = await self.async_wait_for_reply(msg_id)
         if reply is None or reply["content"]["status"] != "ok":
             raise RuntimeError(f"could not copy the submission into the grading kernel: {reply}")
         return kc

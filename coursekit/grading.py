@@ -7,8 +7,6 @@ import nbformat
 from . import notebook_name
 from .nbgrader_cli import new_course_dir, run_nbgrader
 
-COURSE_ID = "loss-functions-from-scratch"
-
 
 @dataclass
 class Graded:
@@ -46,18 +44,31 @@ def write_submission(course, assignment, student, files):
             (folder / name).write_text(content)
 
 
-def db_url_of(course, db_url=None):
-    """The gradebook URL: ``db_url`` if given, else nbgrader's default SQLite file."""
-    return db_url or f"sqlite:///{Path(course) / 'gradebook.db'}"
+def course_directory(course):
+    """nbgrader's CourseDirectory (course id, db_url, paths) as `nbgrader` run in ``course`` sees it.
+
+    Loaded by nbgrader's own app: Jupyter's config folders, then ``course/nbgrader_config.py``.
+    """
+    from nbgrader.apps.baseapp import NbGrader
+
+    class CourseConfig(NbGrader):
+        load_cwd_config = False  # nbgrader runs in the course, so its folder's config is the course's
+
+        def init_syspath(self):
+            pass  # nbgrader puts its working folder on sys.path for the preprocessors it runs; we run none
+
+    app = CourseConfig(log_level="ERROR")
+    app.initialize([], root=str(Path(course).resolve()))
+    return app.coursedir
 
 
-def read_grades(course, assignment, db_url=None):
-    """student -> Graded, from the course's gradebook."""
+def read_grades(course, assignment):
+    """student -> Graded, from the gradebook the course's nbgrader_config.py names."""
     from nbgrader.api import Gradebook
 
-    db_url = db_url_of(course, db_url)
+    coursedir = course_directory(course)
     result = {}
-    with Gradebook(db_url, course_id=COURSE_ID) as gb:
+    with Gradebook(coursedir.db_url, course_id=coursedir.course_id) as gb:
         for sub in gb.assignment_submissions(assignment):
             nb = sub.notebooks[0]
             result[sub.student_id] = Graded(
@@ -69,11 +80,14 @@ def read_grades(course, assignment, db_url=None):
 def new_class(course_dir, assignment, submissions=(), db_url=None):
     """A scratch course with ``assignment`` generated and ``submissions`` in place.
 
-    ``submissions`` maps a student id to that student's files (see write_submission).
+    ``submissions`` maps a student id to that student's files (see write_submission);
+    ``db_url``, if given, is set in the course's nbgrader_config.py.
     """
     course = new_course_dir(course_dir, [assignment])
-    extra = [f"--CourseDirectory.db_url={db_url}"] if db_url else []
-    run_nbgrader(course, "generate_assignment", assignment, "--force", *extra)
+    if db_url:
+        with open(course / "nbgrader_config.py", "a") as f:
+            f.write(f"\nc.CourseDirectory.db_url = {db_url!r}\n")
+    run_nbgrader(course, "generate_assignment", assignment, "--force")
     for student, files in dict(submissions).items():
         write_submission(course, assignment, student, files)
     return course

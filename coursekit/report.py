@@ -8,18 +8,23 @@ pass rate per cell, and a histogram of total scores).
 import csv
 from pathlib import Path
 
-from .grading import read_grades
+from .grading import course_directory, read_grades
 
 
-def class_report(course, assignment, db_url=None):
-    """Write the report files; return (per-cell pass rates, per-student totals)."""
+def class_report(course, assignment):
+    """Write the report files; return (per-cell pass rates, per-student totals).
+
+    The grades come from the gradebook the course's nbgrader_config.py names.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    grades = read_grades(course, assignment, db_url)
-    out = Path(course) / "reports" / assignment
+    grades = read_grades(course, assignment)
+    if not grades:  # nothing graded yet (a shard whose share is empty, say): nothing to report
+        return {}, {}
+    out = Path(course_directory(course).root) / "reports" / assignment
     out.mkdir(parents=True, exist_ok=True)
     cells = sorted({g for graded in grades.values() for g in graded.max_scores},
                    key=lambda g: list(next(iter(grades.values())).max_scores).index(g))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from nbgrader.utils import is_solution
 
 from . import RELEASE, ROOT, SOURCE, notebook_name
 
@@ -34,7 +35,7 @@ def solution_code(assignment):
     """grade_id -> the source solution cell's code, without the solution markers."""
     nb = nbformat.read(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
     return {_nbgrader(c)["grade_id"]: "\n".join(l for l in c.source.splitlines() if not _MARKER.match(l))
-            for c in nb.cells if _nbgrader(c).get("solution")}
+            for c in nb.cells if is_solution(c)}
 
 
 def reference_submission(assignment):
@@ -42,7 +43,7 @@ def reference_submission(assignment):
     nb = release_notebook(assignment)
     code = solution_code(assignment)
     for cell in nb.cells:
-        if _nbgrader(cell).get("solution"):
+        if is_solution(cell):
             cell.source = code[_nbgrader(cell)["grade_id"]]
     return nb
 
@@ -103,7 +104,7 @@ def submission_for(assignment, entry):
     defines = re.compile(r"^def (\w+)\(", re.M)
     remaining = dict(entry.functions)
     for cell in nb.cells:
-        if not _nbgrader(cell).get("solution"):
+        if not is_solution(cell):
             continue
         names = defines.findall(cell.source)
         if names and all(n in remaining for n in names):

@@ -2,13 +2,20 @@
 every alternative-correct implementation and the reference get full marks, and the
 untouched release gets nothing."""
 import functools
+import json
+import re
+import subprocess
+import sys
 import tempfile
+from pathlib import Path
 
 import pytest
+from nbgrader.utils import is_grade
 
-from coursekit import assignments, notebook_name
+from coursekit import ROOT, assignments, notebook_name
 from coursekit.classgrade import grade_assignment
 from coursekit.grading import grade_class, new_class, read_grades, write_submission
+from coursekit.nbgrader_cli import nbgrader_env, run_nbgrader
 from coursekit.report import class_report
 from coursekit.submissions import catalog, reference_submission, untouched_release, submission_for
 
@@ -83,8 +90,7 @@ def test_every_graded_cell_is_exercised_by_a_mutant(assignment):
     """Does every graded test cell catch at least one mutant (else it is untested)?"""
     graded = {c for e in catalog(assignment) for c in e.fails}
     from coursekit.submissions import release_notebook
-    cells = {c.metadata["nbgrader"]["grade_id"] for c in release_notebook(assignment).cells
-             if c.metadata.get("nbgrader", {}).get("grade")}
+    cells = {c.metadata["nbgrader"]["grade_id"] for c in release_notebook(assignment).cells if is_grade(c)}
     assert cells - graded == set(), f"no mutant fails {sorted(cells - graded)}"
     assert graded - cells == set(), f"mutants name unknown grade ids {sorted(graded - cells)}"
 
@@ -142,11 +148,139 @@ def _check_class_report(course, students, expected_totals):
 
 @pytest.mark.xdist_group(f"grade-{FIRST}-0")
 def test_parallel_grading_with_postgresql_gradebook(postgres_url):
-    """Does parallel grading into a PostgreSQL gradebook give the grades sequential nbgrader gives?"""
+    """Does parallel grading into the PostgreSQL gradebook nbgrader_config.py names give the grades
+    sequential nbgrader gives?"""
     sequential = _graded(FIRST, 0)
     chosen = sorted(sequential)[:6]
     students = {s: build() for s, (_, build) in _students(FIRST).items() if s in chosen}
-    course = _course_with(FIRST, students, postgres_url)
-    grade_assignment(course, FIRST, jobs=2, db_url=postgres_url)
+    course = _course_with(FIRST, students, postgres_url)  # db_url set in the course's nbgrader_config.py
+    grade_assignment(course, FIRST, jobs=2)
     assert not (course / "gradebook.db").exists(), "grading should not have touched a SQLite gradebook"
-    assert _scores(read_grades(course, FIRST, postgres_url)) == {s: sequential[s].scores for s in chosen}
+    assert _scores(read_grades(course, FIRST)) == {s: sequential[s].scores for s in chosen}
+
+
+# `coursekit grade` as the README gives it, on a handful of students of the quickest assignment
+
+SMALL = "03_mean_squared_error"
+SMALL_NB = f"{notebook_name(SMALL)}.ipynb"
+STAMP = "2024-03-01 09:30:00.000000 UTC"
+
+
+def _small_class():
+    """student id -> files: a few students that exercise preflight, timestamps and scores."""
+    return {
+        "reference": {SMALL_NB: reference_submission(SMALL), "timestamp.txt": STAMP},
+        "untouched-release": {SMALL_NB: untouched_release(SMALL)},
+        "renamed-notebook": {SMALL_NB.replace(".ipynb", " (1).ipynb"): reference_submission(SMALL)},
+        "malformed-json": {SMALL_NB: '{"cells": [ {"cell_type": "code", "source": '},
+        "mutant": {SMALL_NB: submission_for(SMALL, catalog(SMALL)[0])},
+    }
+
+
+def _coursekit_grade(course, *args):
+    """`python -m coursekit grade SMALL --course COURSE ARGS`, started (not waited for)."""
+    return subprocess.Popen([sys.executable, "-m", "coursekit", "grade", SMALL, "--course", str(course), *args],
+                            cwd=ROOT, env=nbgrader_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _finish(proc):
+    out, err = proc.communicate(timeout=900)
+    assert proc.returncode == 0, f"coursekit grade failed ({proc.returncode}):\n{out[-2000:]}\n{err[-4000:]}"
+    return out
+
+
+def _tree(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+def _accounts_json(course):
+    return json.loads((Path(course) / "reports" / SMALL / "accounts.json").read_text())
+
+
+def _stamps(course):
+    return {p.parts[-3]: p.stat().st_mtime_ns for p in Path(course).glob(f"autograded/*/{SMALL}/{SMALL_NB}")}
+
+
+@functools.lru_cache(maxsize=None)
+def _sequential_small_class():
+    """One `coursekit grade --jobs 2` over the small class with SQLite: (course, submitted/ before,
+    accounts.json, grades, scores.csv), as they were right after that run."""
+    course = new_class(tempfile.mkdtemp(prefix="lfs-small-"), SMALL, _small_class())
+    before = _tree(course / "submitted")
+    _finish(_coursekit_grade(course, "--jobs", "2"))
+    return (course, before, _accounts_json(course), _scores(read_grades(course, SMALL)),
+            (course / "reports" / SMALL / "scores.csv").read_text())
+
+
+@pytest.mark.xdist_group("grade-small-class")
+def test_grade_command_twice_then_after_a_fix():
+    """Does `coursekit grade` leave submitted/ as it was, grade nothing when run again with nothing changed,
+    grade only the fixed submission after a fix, and leave formgrader and feedback working?"""
+    course, before, accounts, _, _ = _sequential_small_class()
+    assert _tree(course / "submitted") == before, "coursekit changed the instructor's submitted/"
+    first = {a["student"]: a for a in accounts}
+    assert first["reference"]["score"] == first["reference"]["max_score"] > 0
+    assert first["renamed-notebook"]["score"] == first["reference"]["score"]
+    assert "renamed" in first["renamed-notebook"]["notes"][0]
+    assert first["malformed-json"]["status"] == "invalid notebook" and first["malformed-json"]["score"] == 0
+    assert first["untouched-release"]["score"] == 0 < first["mutant"]["score"] < first["reference"]["score"]
+
+    stamps = _stamps(course)
+    _finish(_coursekit_grade(course, "--jobs", "2"))
+    assert _stamps(course) == stamps, "nothing changed, so nothing should have been graded again"
+    assert _accounts_json(course) == accounts
+
+    write_submission(course, SMALL, "untouched-release", {SMALL_NB: reference_submission(SMALL)})
+    _finish(_coursekit_grade(course, "--jobs", "2"))
+    regraded = {s for s, t in _stamps(course).items() if t != stamps.get(s)}
+    assert regraded == {"untouched-release"}
+    fixed = {a["student"]: a for a in _accounts_json(course)}
+    assert fixed["untouched-release"]["score"] == first["reference"]["score"]
+    assert {s: a for s, a in fixed.items() if s != "untouched-release"} == \
+        {s: a for s, a in first.items() if s != "untouched-release"}
+    assert not list(course.glob(".coursekit-staging-*")), "the staged copies should be gone"
+
+    # formgrader lists a submission as autograded when submitted/'s timestamp matches the gradebook's
+    from nbgrader.apps import NbGraderAPI
+
+    from coursekit.grading import course_directory
+
+    api = NbGraderAPI(course_directory(course))
+    assert {"reference", "untouched-release", "renamed-notebook", "mutant"} <= api.get_autograded_students(SMALL)
+    run_nbgrader(course, "generate_feedback", SMALL, "--force")
+    assert {p.parts[-3] for p in course.glob(f"feedback/*/{SMALL}/*.html")} >= {"reference", "renamed-notebook"}
+
+
+def _new_database(postgres_url, name):
+    """A new, empty database on the server of ``postgres_url``; its URL."""
+    import psycopg2
+    from sqlalchemy.engine import make_url
+
+    url = make_url(postgres_url)
+    conn = psycopg2.connect(host=url.host, port=url.port, user=url.username, dbname="postgres")
+    conn.autocommit = True
+    conn.cursor().execute(f"CREATE DATABASE {name}")
+    conn.close()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def _without_fingerprints(accounts):
+    """Accounts less their fingerprints (which hash nbgrader_config.py, and so the gradebook URL)."""
+    return [{k: v for k, v in a.items() if k != "fingerprint"} for a in accounts]
+
+
+@pytest.mark.xdist_group("grade-small-class")
+def test_two_concurrent_shards_into_postgresql_equal_one_sequential_run(postgres_url):
+    """Do `coursekit grade --shard 1/2` and `--shard 2/2`, run at once into the PostgreSQL gradebook that
+    nbgrader_config.py names, give the accounts and grades of one sequential run?"""
+    _, _, accounts, grades, scores_csv = _sequential_small_class()
+    course = new_class(tempfile.mkdtemp(prefix="lfs-shards-"), SMALL, _small_class(),
+                       _new_database(postgres_url, "shards"))
+    shards = [_coursekit_grade(course, "--jobs", "1", "--shard", f"{i}/2") for i in (1, 2)]
+    printed = [set(re.findall(r"^(\S+): [\d.]+/", _finish(p), re.M)) for p in shards]
+    assert all(printed) and not printed[0] & printed[1], f"each shard grades a share of its own: {printed}"
+    assert printed[0] | printed[1] == set(_small_class())
+    assert not (course / "gradebook.db").exists(), "no command should have used a SQLite gradebook"
+    assert _without_fingerprints(_accounts_json(course)) == _without_fingerprints(accounts)
+    assert _scores(read_grades(course, SMALL)) == grades
+    assert (course / "reports" / SMALL / "scores.csv").read_text() == scores_csv

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from nbgrader.utils import is_grade, is_solution
 
 from coursekit import SOURCE, assignments, notebook_name
 from coursekit.classgrade import grade_assignment
@@ -216,12 +217,11 @@ class CheckFailed(AssertionError):
 def cells(assignment):
     """The grade ids of an assignment's graded test cells."""
     nb = reference_submission(assignment)
-    return [c.metadata["nbgrader"]["grade_id"] for c in nb.cells
-            if c.metadata.get("nbgrader", {}).get("grade") and not c.metadata["nbgrader"].get("solution")]
+    return [c.metadata["nbgrader"]["grade_id"] for c in nb.cells if is_grade(c) and not is_solution(c)]
 
 
 def _solution_cells(nb):
-    return [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution")]
+    return [c for c in nb.cells if is_solution(c)]
 
 
 def _defined(cell):
@@ -245,7 +245,7 @@ def _redefine(nb, function, body):
 def _tag_graded_cells_skip(nb):
     """A cheat: ask the autograder to skip every test and solution cell."""
     for cell in nb.cells:
-        if cell.metadata.get("nbgrader", {}).get("grade") or cell.metadata.get("nbgrader", {}).get("solution"):
+        if is_grade(cell) or is_solution(cell):
             cell.metadata.setdefault("tags", []).append(SKIP_TAG)
     return nb
 
