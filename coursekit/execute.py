@@ -52,7 +52,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer
 
 from .sandbox import SandboxedKernelManager
-from .verdicts import BudgetSpent, KernelDied, GradedCellRunner, TimedOut, call_request, read_report
+from .verdicts import BudgetSpent, GradedCellRunner, KernelDied, NoResult, TimedOut, call_request, read_report
 
 SKIP_TAG = "skip-when-grading"
 SKIPPED_NOTE = "Not run by the autograder: this cell draws a figure or runs a demonstration, which is not graded.\n"
@@ -237,8 +237,10 @@ class SandboxedExecute(Execute):
         self._arm_timeout()
         try:
             return super().preprocess_cell(cell, resources, index)
-        except (DeadKernelError, CellTimeoutError) as err:
-            died = isinstance(err, DeadKernelError)
+        except Exception as err:  # noqa: BLE001 - a dead, hung or unreadable kernel: replace it
+            died = not isinstance(err, CellTimeoutError)
+            if not isinstance(err, (DeadKernelError, CellTimeoutError)):
+                self.log.exception("Cell %d could not be run; restarting the kernel", index)
             self.log.warning("The kernel %s in cell %d; restarting it", "died" if died else "timed out", index)
             self._dead_cells.add(index)
             ename = KernelDied.ename if died else TimedOut.ename
@@ -273,6 +275,11 @@ class SandboxedExecute(Execute):
             self.record["crashed"][name] = self.record["crashed"].get(name, 0) + 1
             self._restart_and_replay(index)
             raise KernelDied(f"{name}: {_EXPLAIN['KernelDied']}") from None
+        except Exception as err:  # noqa: BLE001 - nbclient gave up on the kernel some other way
+            self.log.exception("Calling %s in the kernel failed; restarting it", name)
+            self._restart_and_replay(index)
+            raise NoResult(f"{name}: the call could not be completed ({type(err).__name__}); "
+                           "the kernel was restarted") from None
         finally:
             self.nb.cells[index] = kept
         return read_report(call.outputs, nonce)
@@ -286,7 +293,14 @@ class SandboxedExecute(Execute):
                 self.kc = None
             run_sync(_discard)(self.km)
             self.km = self._new_kernel(self.nb)
-            self.start_new_kernel_client()
+            try:
+                self.start_new_kernel_client()
+            except Exception:  # noqa: BLE001 - a kernel that fails to start on a busy machine: one more try
+                self.log.exception("A restarted kernel did not come up; trying once more")
+                self.kc = None
+                run_sync(_discard)(self.km)
+                self.km = self._new_kernel(self.nb)
+                self.start_new_kernel_client()
             replay = [i for i, c in enumerate(self.nb.cells[:index]) if c.cell_type == "code"
                       and c.metadata.get("nbgrader", {}).get("grade_id") not in set(self.plan.tests) | self.plan.skipped
                       and i not in self._dead_cells]
