@@ -217,3 +217,186 @@ def test_course_notebooks_pass_unchanged(folder):
     for path in sorted((ROOT / folder).glob("*/*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         assert _sanitized(nb) == nb, f"{path.relative_to(ROOT)} was changed"
+
+
+# --- In the browser: a real course, real autograde, real formgrader, headless chromium --------------
+
+ASSIGNMENT = "03_mean_squared_error"
+NOTEBOOK = "mean_squared_error"
+ATTACK = """<script>
+window.__pwned = 1; document.title = "PWNED";
+(async () => {  // full marks for this submission, none for everyone else, with the grader's XSRF token
+  const xsrf = decodeURIComponent((document.cookie.match(/_xsrf=([^;]*)/) || [])[1] || "");
+  const api = "/formgrader/api";
+  const subs = await (await fetch(`${api}/submitted_notebooks/%(a)s/%(n)s`)).json();
+  for (const sub of subs) {
+    for (const g of await (await fetch(`${api}/grades?submission_id=${sub.id}`)).json()) {
+      await fetch(`${api}/grade/${g.id}`, {method: "PUT", headers: {"X-XSRFToken": xsrf},
+        body: JSON.stringify({manual_score: sub.id === submission_id ? g.max_score : 0})});
+    }
+  }
+  window.__pwned = 2;
+})();
+</script>""" % {"a": ASSIGNMENT, "n": NOTEBOOK}
+
+
+def _hostile_submission():
+    """The untouched release (0 points) whose first solution cell also displays the attack, twice."""
+    from coursekit.submissions import untouched_release
+
+    nb = untouched_release(ASSIGNMENT)
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution"))
+    cell.source = ("from IPython.display import HTML, display\n"
+                   f"display(HTML({ATTACK!r}))\n"
+                   f"display(HTML('<img src=x onerror=\"window.__pwned = 1; document.title = \\'PWNED\\'\">'))\n"
+                   + cell.source)
+    nb.cells.insert(1, new_markdown_cell(f"My notes.\n\n{ATTACK}"))
+    return nb
+
+
+def _gradebook(course):
+    """(student, grade id) -> (auto score, manual score, extra credit), read afresh from the database."""
+    from nbgrader.api import Gradebook
+
+    from coursekit.grading import COURSE_ID, db_url_of
+
+    with Gradebook(db_url_of(course), course_id=COURSE_ID) as gb:
+        return {(sub.student_id, g.name): (g.auto_score, g.manual_score, g.extra_credit)
+                for sub in gb.assignment_submissions(ASSIGNMENT) for g in sub.notebooks[0].grades}
+
+
+def _totals(course):
+    from coursekit.grading import read_grades
+
+    return {student: graded.total for student, graded in read_grades(course, ASSIGNMENT).items()}
+
+
+@pytest.fixture(scope="module")
+def graded_course(tmp_path_factory):
+    """A course where alice handed in the reference solution and mallory the attack, autograded by nbgrader."""
+    from coursekit.grading import new_class
+    from coursekit.nbgrader_cli import run_nbgrader
+    from coursekit.submissions import reference_submission
+
+    course = new_class(tmp_path_factory.mktemp("xss-course"), ASSIGNMENT, {
+        "alice": {f"{NOTEBOOK}.ipynb": reference_submission(ASSIGNMENT)},
+        "mallory": {f"{NOTEBOOK}.ipynb": _hostile_submission()}})
+    run_nbgrader(course, "autograde", ASSIGNMENT, "--force")
+    assert _totals(course) == {"alice": 14, "mallory": 0}, _totals(course)
+    return course
+
+
+@pytest.fixture(scope="module")
+def formgrader(graded_course, tmp_path_factory):
+    """Jupyter server with nbgrader's formgrader on 127.0.0.1 in the course, token auth; and chromium."""
+    import secrets
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from coursekit.nbgrader_cli import nbgrader_env
+    from test_browser import _free_port, launch_chromium, require_chromium
+
+    require_chromium()
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {**nbgrader_env(), "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("jupyter-runtime"))}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyter_server", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={graded_course}", "--allow-root"],
+        cwd=graded_course, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            pytest.fail("the Jupyter server did not start")
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = launch_chromium(p)
+            yield url, token, browser
+            browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+MATHJAX_STUB = "window.MathJax = {Hub: {Config() {}, Queue() {}}};"  # the page calls it once it has loaded
+
+
+def _offline(route):
+    """Nothing from outside 127.0.0.1; MathJax, from its CDN, is replaced by a stub."""
+    if "mathjax" in route.request.url.lower():
+        route.fulfill(body=MATHJAX_STUB, content_type="application/javascript")
+    else:
+        route.abort()
+
+
+def _open(formgrader, address):
+    """A page, logged in to Jupyter as the instructor, at ``address``; and the writes it sends."""
+    url, token, browser = formgrader
+    page = browser.new_page()
+    writes = []
+    page.on("request", lambda r: writes.append(f"{r.method} {r.url}") if r.method not in ("GET", "HEAD") else None)
+    page.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), _offline)
+    page.goto(f"{url}/login?next=%2Fapi%2Fstatus", wait_until="load")
+    page.fill("#password_input", token)
+    page.click("#login_submit")
+    page.wait_for_url(f"{url}/api/status")
+    writes.clear()  # the login itself
+    page.goto(address, wait_until="load", timeout=60_000)
+    return page, writes
+
+
+@pytest.mark.xdist_group("browser")
+def test_hostile_submission_runs_nothing_in_formgrader(graded_course, formgrader):
+    """Does opening the attacker's submission in formgrader run none of its scripts and leave every grade alone?"""
+    from nbgrader.api import Gradebook
+
+    from coursekit.grading import COURSE_ID, db_url_of
+
+    with Gradebook(db_url_of(graded_course), course_id=COURSE_ID) as gb:
+        submission = gb.find_submission_notebook(NOTEBOOK, ASSIGNMENT, "mallory").id
+    before = _gradebook(graded_course)
+    page, writes = _open(formgrader, f"{formgrader[0]}/formgrader/submissions/{submission}/")
+    try:
+        # formgrader's own scripts run on this page: it has loaded the grades into its form
+        page.wait_for_function("() => window.formgrader && formgrader.grades && formgrader.grades.loaded",
+                               timeout=30_000)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1000)  # time for the attack's chain of requests, had it started
+        pwned, title = page.evaluate("() => [window.__pwned, document.title]")
+        shown = page.inner_text("#notebook")
+    finally:
+        page.close()
+    after = _gradebook(graded_course)
+    changed = {key: f"{before[key]} -> {after[key]}" for key in before if after[key] != before[key]}
+    assert (pwned, title, writes, changed) == (None, NOTEBOOK, [], {}), (
+        f"the submission's script ran (__pwned={pwned}, title={title!r}) and sent {len(writes)} writes; "
+        f"totals are now {_totals(graded_course)}, changed grades: {changed}")
+    assert "window.__pwned" in shown, "the attack should be shown to the instructor as text"
+
+
+@pytest.mark.xdist_group("browser")
+def test_hostile_feedback_runs_nothing(graded_course, formgrader):
+    """Does the attacker's feedback HTML, from nbgrader generate_feedback, run none of its scripts?"""
+    from coursekit.nbgrader_cli import run_nbgrader
+
+    run_nbgrader(graded_course, "generate_feedback", ASSIGNMENT, "--force")
+    feedback = graded_course / "feedback" / "mallory" / ASSIGNMENT / f"{NOTEBOOK}.html"
+    page, _ = _open(formgrader, feedback.as_uri())
+    try:
+        page.wait_for_timeout(500)
+        pwned, title = page.evaluate("() => [window.__pwned, document.title]")
+    finally:
+        page.close()
+    assert pwned is None and title == NOTEBOOK, f"the feedback's script ran: __pwned={pwned}, title={title!r}"
