@@ -10,6 +10,11 @@ import base64
 import copy
 import functools
 import re
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
 from collections import Counter
 
 import nbformat
@@ -17,16 +22,30 @@ import pytest
 from bleach._vendor import html5lib
 from nbconvert import HTMLExporter
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from nbgrader.api import Gradebook
 from nbgrader.server_extensions.formgrader import handlers
+from playwright.sync_api import sync_playwright
 
 from coursekit import ROOT
+from coursekit.grading import COURSE_ID, db_url_of, new_class, read_grades
+from coursekit.nbgrader_cli import nbgrader_env, run_nbgrader
 from coursekit.sanitize import SanitizeStudentHTML, is_inert
+from coursekit.submissions import reference_submission, untouched_release
+from test_browser import _free_port, launch_chromium, require_chromium
 
 pytestmark = pytest.mark.filterwarnings("ignore:Your element with mimetype")  # a widget view, not shown
 PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 PWN = "window.__pwned=1"
-TABLE = '<table border="1" class="dataframe"><thead><tr><th>y_true</th></tr></thead><tbody><tr><td><b>1.0</b></td></tr></tbody></table>'
-LATEX = "## Gradient\n\n$$\\begin{aligned}\nL &= \\frac{1}{N} \\sum_i (y_i - \\hat{y}_i)^2 \\\\\n\\partial_{\\hat{y}_i} L &= \\frac{2}{N} (\\hat{y}_i - y_i)\n\\end{aligned}$$\n\nso $L < 1$ when every $|y_i - \\hat{y}_i| < 1$."
+TABLE = ('<table border="1" class="dataframe"><thead><tr><th>y_true</th></tr></thead>'
+         '<tbody><tr><td><b>1.0</b></td></tr></tbody></table>')
+LATEX = r"""## Gradient
+
+$$\begin{aligned}
+L &= \frac{1}{N} \sum_i (y_i - \hat{y}_i)^2 \\
+\partial_{\hat{y}_i} L &= \frac{2}{N} (\hat{y}_i - y_i)
+\end{aligned}$$
+
+so $L < 1$ when every $|y_i - \hat{y}_i| < 1$."""
 DETAILS = "1. Which $c$ is best?\n\n<details>\n<summary>Answers</summary>\n\n1. The mean, $c = \\bar{y}$.\n</details>"
 
 
@@ -61,7 +80,8 @@ HOSTILE = {  # name -> cell, or a notebook for the widget state
     "markdown-img-onerror": new_markdown_cell(f"See <img src=x onerror=\"{PWN}\"> here."),
     "markdown-javascript-link": new_markdown_cell("[my plot](javascript:alert(1)) and [x](jav&#x61;script:alert(2))"),
     "markdown-reference-link": new_markdown_cell("[my plot][p]\n\n[p]: javascript:alert(1)"),
-    "markdown-end-tag-attribute": new_markdown_cell(f'<div>\nMy <b>answer</b title="><img src=x onerror={PWN}>">\n</div>'),
+    "markdown-end-tag-attribute": new_markdown_cell(
+        f'<div>\nMy <b>answer</b title="><img src=x onerror={PWN}>">\n</div>'),
     "markdown-mermaid": new_markdown_cell(f"```mermaid\n<img src=x onerror='{PWN}'>\n```"),
     "markdown-comment-trick": new_markdown_cell(f"<!--><img src=x onerror='{PWN}'>-->"),
     "markdown-attachment-html": new_markdown_cell(
@@ -80,7 +100,8 @@ ORDINARY = [
     new_markdown_cell(DETAILS),
     new_markdown_cell("See [the scikit-learn docs](https://scikit-learn.org/) and the [forward exercise](#Forward)."),
     _code(new_output("stream", name="stdout", text="loss = 0.25 <b>not bold</b>\n")),
-    _code(_display({"image/png": PNG, "text/plain": "<Figure size 640x480 with 1 Axes>"}, **{"image/png": {"width": 300}})),
+    _code(_display({"image/png": PNG, "text/plain": "<Figure size 640x480 with 1 Axes>"},
+                   **{"image/png": {"width": 300}})),
     _html(TABLE),
     _code(new_output("execute_result", data={"text/plain": "0.25", "text/latex": "$0.25$"}, execution_count=3),
           execution_count=3),
@@ -241,9 +262,8 @@ window.__pwned = 1; document.title = "PWNED";
 
 
 def _hostile_submission():
-    """The untouched release (0 points) whose first solution cell also displays the attack, twice."""
-    from coursekit.submissions import untouched_release
-
+    """The untouched release (0 points); its first solution cell displays the attack, then an <img onerror>,
+    and a markdown cell near the top carries the attack's <script> too."""
     nb = untouched_release(ASSIGNMENT)
     cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution"))
     cell.source = ("from IPython.display import HTML, display\n"
@@ -256,28 +276,18 @@ def _hostile_submission():
 
 def _gradebook(course):
     """(student, grade id) -> (auto score, manual score, extra credit), read afresh from the database."""
-    from nbgrader.api import Gradebook
-
-    from coursekit.grading import COURSE_ID, db_url_of
-
     with Gradebook(db_url_of(course), course_id=COURSE_ID) as gb:
         return {(sub.student_id, g.name): (g.auto_score, g.manual_score, g.extra_credit)
                 for sub in gb.assignment_submissions(ASSIGNMENT) for g in sub.notebooks[0].grades}
 
 
 def _totals(course):
-    from coursekit.grading import read_grades
-
     return {student: graded.total for student, graded in read_grades(course, ASSIGNMENT).items()}
 
 
 @pytest.fixture(scope="module")
 def graded_course(tmp_path_factory):
     """A course where alice handed in the reference solution and mallory the attack, autograded by nbgrader."""
-    from coursekit.grading import new_class
-    from coursekit.nbgrader_cli import run_nbgrader
-    from coursekit.submissions import reference_submission
-
     course = new_class(tmp_path_factory.mktemp("xss-course"), ASSIGNMENT, {
         "alice": {f"{NOTEBOOK}.ipynb": reference_submission(ASSIGNMENT)},
         "mallory": {f"{NOTEBOOK}.ipynb": _hostile_submission()}})
@@ -289,15 +299,6 @@ def graded_course(tmp_path_factory):
 @pytest.fixture(scope="module")
 def formgrader(graded_course, tmp_path_factory):
     """Jupyter server with nbgrader's formgrader on 127.0.0.1 in the course, token auth; and chromium."""
-    import secrets
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    from coursekit.nbgrader_cli import nbgrader_env
-    from test_browser import _free_port, launch_chromium, require_chromium
-
     require_chromium()
     port, token = _free_port(), secrets.token_hex(16)
     env = {**nbgrader_env(), "JUPYTER_RUNTIME_DIR": str(tmp_path_factory.mktemp("jupyter-runtime"))}
@@ -315,8 +316,6 @@ def formgrader(graded_course, tmp_path_factory):
                 time.sleep(0.25)
         else:
             pytest.fail("the Jupyter server did not start")
-        from playwright.sync_api import sync_playwright
-
         with sync_playwright() as p:
             browser = launch_chromium(p)
             yield url, token, browser
@@ -360,10 +359,6 @@ def _open(formgrader, address):
 @pytest.mark.xdist_group("browser")
 def test_hostile_submission_runs_nothing_in_formgrader(graded_course, formgrader):
     """Does opening the attacker's submission in formgrader run none of its scripts and leave every grade alone?"""
-    from nbgrader.api import Gradebook
-
-    from coursekit.grading import COURSE_ID, db_url_of
-
     with Gradebook(db_url_of(graded_course), course_id=COURSE_ID) as gb:
         submission = gb.find_submission_notebook(NOTEBOOK, ASSIGNMENT, "mallory").id
     before = _gradebook(graded_course)
@@ -389,8 +384,6 @@ def test_hostile_submission_runs_nothing_in_formgrader(graded_course, formgrader
 @pytest.mark.xdist_group("browser")
 def test_hostile_feedback_runs_nothing(graded_course, formgrader):
     """Does the attacker's feedback HTML, from nbgrader generate_feedback, run none of its scripts?"""
-    from coursekit.nbgrader_cli import run_nbgrader
-
     run_nbgrader(graded_course, "generate_feedback", ASSIGNMENT, "--force")
     feedback = graded_course / "feedback" / "mallory" / ASSIGNMENT / f"{NOTEBOOK}.html"
     page, _ = _open(formgrader, feedback.as_uri())
