@@ -6,10 +6,11 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)  # makes coursekit importable for the feedback preprocessor
+sys.path.insert(0, HERE)  # makes coursekit importable for its preprocessors
 
 from coursekit.execute import SandboxedExecute  # noqa: E402
 from coursekit.feedback import HideHiddenTests  # noqa: E402
+from coursekit.sanitize import SanitizeStudentHTML  # noqa: E402
 from coursekit.zipnames import LMSArchiveExtractor, LMSFileNameCollector  # noqa: E402
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
@@ -36,6 +37,7 @@ c.SandboxedKernelManager.memory_limit = 4 * 2 ** 30
 c.Autograde.autograde_preprocessors = [
     SandboxedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput,
     SaveAutoGrades, AssignLatePenalties, CheckCellMetadata,
+    SanitizeStudentHTML,  # last: the stored notebook, which formgrader and feedback show, runs no student HTML
 ]
 
 # Feedback shows pass/fail, points and the diagnostic, never the hidden tests.
