@@ -2,18 +2,12 @@
 
 Paths are relative to this file's folder (the repository root).
 """
-import os
-import sys
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)  # makes coursekit importable for its preprocessors
-
-from coursekit.execute import SandboxedExecute  # noqa: E402
-from coursekit.feedback import HideHiddenTests  # noqa: E402
-from coursekit.sanitize import SanitizeStudentHTML  # noqa: E402
-from coursekit.zipnames import LMSArchiveExtractor, LMSFileNameCollector  # noqa: E402
-from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
-from nbgrader.preprocessors import (  # noqa: E402
+from coursekit.grader.execute import SandboxedExecute
+from coursekit.grader.feedback import HideHiddenTests
+from coursekit.grader.sanitize import SanitizeStudentHTML
+from coursekit.grader.zipnames import LMSArchiveExtractor, LMSFileNameCollector
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (
     AssignLatePenalties, CheckCellMetadata, GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
 
 c = get_config()  # noqa: F821 - provided by nbgrader
@@ -21,8 +15,8 @@ c = get_config()  # noqa: F821 - provided by nbgrader
 c.CourseDirectory.course_id = "loss-functions-from-scratch"
 c.CourseDirectory.solution_directory = "solutions"
 
-# Student code runs only in sandboxed kernels (coursekit/sandbox.py), and graded test cells run
-# in the grader's own process against them (coursekit/execute.py, coursekit/verdicts.py).
+# Student code runs only in sandboxed kernels (coursekit/grader/sandbox.py), and graded test cells run
+# in the grader's own process against them (coursekit/grader/execute.py, verdicts.py).
 # A call or cell gets 60 s at most; a whole notebook gets 300 s.
 c.Execute.timeout = 60
 c.SandboxedExecute.notebook_budget = 300
@@ -45,6 +39,6 @@ c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHi
 
 # `nbgrader zip_collect` understands Canvas and Moodle download names, takes each student id
 # only from the LMS's own naming, and leaves archives inside the download (students' uploads)
-# unextracted (coursekit/zipnames.py).
+# unextracted (coursekit/grader/zipnames.py).
 c.ZipCollectApp.extractor_plugin = LMSArchiveExtractor
 c.ZipCollectApp.collector_plugin = LMSFileNameCollector

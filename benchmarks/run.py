@@ -24,13 +24,14 @@ from pathlib import Path
 import nbformat
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/support: scratch courses
 
 from coursekit import ROOT, assignments, notebook_name  # noqa: E402
-from coursekit.classgrade import grade_assignment  # noqa: E402
-from coursekit.grading import new_class, read_grades, write_submission  # noqa: E402
-from coursekit.nbgrader_cli import run_nbgrader  # noqa: E402
-from coursekit.submissions import (catalog, reference_functions, reference_submission,  # noqa: E402
+from coursekit.cli.classgrade import grade_assignment  # noqa: E402
+from coursekit.cli.gradebook import read_grades  # noqa: E402
+from coursekit.cli.nbgrader import run_nbgrader  # noqa: E402
+from support.scratch import new_class, write_submission  # noqa: E402
+from support.catalog import (catalog, reference_functions, reference_submission,  # noqa: E402
                                    submission_for, untouched_release)
 
 
@@ -66,7 +67,7 @@ def _baseline_course(assignment, students):
 
 def _empty_class(n):
     """A scratch course whose one assignment is an empty notebook, with n submissions of it."""
-    from coursekit.nbgrader_cli import new_course_dir
+    from coursekit.cli.nbgrader import new_course_dir
 
     folder = new_course_dir(tempfile.mkdtemp(prefix="lfs-bench-empty-"), [])
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
@@ -110,8 +111,8 @@ def per_call_cost(repeats=200):
     """Seconds for one round trip of a student-function call to a sandboxed kernel (median)."""
     import asyncio
 
-    from coursekit.sandbox import SandboxedKernelManager
-    from coursekit.verdicts import call_request, read_report
+    from coursekit.grader.sandbox import SandboxedKernelManager
+    from coursekit.grader.verdicts import call_request, read_report
 
     async def measure():
         km = SandboxedKernelManager(kernel_name="python3")

@@ -11,10 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from .classgrade import format_accounts, grade_assignment, reports_dir, reports_lock
-from .grading import course_directory
-from .regenerate import regenerate
-from .report import class_report
+from .cli.classgrade import format_accounts, grade_assignment, reports_dir, reports_lock
+from .cli.gradebook import course_directory
+from .cli.regenerate import regenerate
+from .cli.report import class_report
 
 
 def _shard(text):

@@ -7,7 +7,7 @@ what came back and what the likely mistake is.
 
 This one file is the source of truth; each assignment folder links to it and
 nbgrader copies it next to the notebook.  When grading, the graded cells run in
-the grader's own process (``coursekit/verdicts.py``) with this module, so a
+the grader's own process (``coursekit/grader/verdicts.py``) with this module, so a
 submission cannot change the checks that judge it.
 """
 import contextlib

@@ -1,12 +1,5 @@
-"""Shared test setup: import path, and nbval notebooks kept whole under xdist."""
-import sys
-from pathlib import Path
-
+"""Shared test setup: nbval notebooks kept whole under xdist, and a throwaway PostgreSQL server."""
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -9,12 +9,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from coursekit import classgrade, notebook_name
-from coursekit.classgrade import grade_assignment
-from coursekit.execute import GRADING_RECORD
-from coursekit.grading import read_grades, write_submission
-from coursekit.nbgrader_cli import new_course_dir
-from coursekit.report import class_report
+from coursekit import notebook_name
+from coursekit.cli import classgrade
+from coursekit.cli.classgrade import grade_assignment
+from coursekit.grader.execute import GRADING_RECORD
+from coursekit.cli.gradebook import read_grades
+from support.scratch import write_submission
+from coursekit.cli.nbgrader import new_course_dir
+from coursekit.cli.report import class_report
 
 A = "03_mean_squared_error"
 NB = f"{notebook_name(A)}.ipynb"

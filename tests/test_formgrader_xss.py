@@ -1,4 +1,4 @@
-"""Student HTML never runs in the grader's browser (coursekit/sanitize.py).
+"""Student HTML never runs in the grader's browser (coursekit/grader/sanitize.py).
 
 The unit tests render hand-built notebooks with nbgrader's own formgrade and
 feedback templates and look, with a browser-grade HTML parser, for anything
@@ -27,10 +27,11 @@ from nbgrader.server_extensions.formgrader import handlers
 from playwright.sync_api import sync_playwright
 
 from coursekit import ROOT
-from coursekit.grading import COURSE_ID, db_url_of, new_class, read_grades
-from coursekit.nbgrader_cli import nbgrader_env, run_nbgrader
-from coursekit.sanitize import SanitizeStudentHTML, is_inert
-from coursekit.submissions import reference_submission, untouched_release
+from coursekit.cli.gradebook import course_directory, read_grades
+from support.scratch import new_class
+from coursekit.cli.nbgrader import nbgrader_env, run_nbgrader
+from coursekit.grader.sanitize import SanitizeStudentHTML, is_inert
+from support.catalog import reference_submission, untouched_release
 from test_browser import _free_port, launch_chromium, require_chromium
 
 pytestmark = pytest.mark.filterwarnings("ignore:Your element with mimetype")  # a widget view, not shown
@@ -276,7 +277,8 @@ def _hostile_submission():
 
 def _gradebook(course):
     """(student, grade id) -> (auto score, manual score, extra credit), read afresh from the database."""
-    with Gradebook(db_url_of(course), course_id=COURSE_ID) as gb:
+    coursedir = course_directory(course)
+    with Gradebook(coursedir.db_url, course_id=coursedir.course_id) as gb:
         return {(sub.student_id, g.name): (g.auto_score, g.manual_score, g.extra_credit)
                 for sub in gb.assignment_submissions(ASSIGNMENT) for g in sub.notebooks[0].grades}
 
@@ -359,7 +361,8 @@ def _open(formgrader, address):
 @pytest.mark.xdist_group("browser")
 def test_hostile_submission_runs_nothing_in_formgrader(graded_course, formgrader):
     """Does opening the attacker's submission in formgrader run none of its scripts and leave every grade alone?"""
-    with Gradebook(db_url_of(graded_course), course_id=COURSE_ID) as gb:
+    coursedir = course_directory(graded_course)
+    with Gradebook(coursedir.db_url, course_id=coursedir.course_id) as gb:
         submission = gb.find_submission_notebook(NOTEBOOK, ASSIGNMENT, "mallory").id
     before = _gradebook(graded_course)
     page, writes = _open(formgrader, f"{formgrader[0]}/formgrader/submissions/{submission}/")

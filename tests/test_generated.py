@@ -7,7 +7,7 @@ import nbformat
 import pytest
 
 from coursekit import RELEASE, ROOT, SOLUTIONS, SOURCE, assignments, notebook_name
-from coursekit.regenerate import generate, strip_volatile
+from coursekit.cli.regenerate import generate, strip_volatile
 
 ASSIGNMENTS = assignments()
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)

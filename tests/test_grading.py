@@ -13,11 +13,12 @@ import pytest
 from nbgrader.utils import is_grade
 
 from coursekit import ROOT, assignments, notebook_name
-from coursekit.classgrade import grade_assignment
-from coursekit.grading import grade_class, new_class, read_grades, write_submission
-from coursekit.nbgrader_cli import nbgrader_env, run_nbgrader
-from coursekit.report import class_report
-from coursekit.submissions import catalog, reference_submission, untouched_release, submission_for
+from coursekit.cli.classgrade import grade_assignment
+from coursekit.cli.gradebook import read_grades
+from coursekit.cli.nbgrader import nbgrader_env, run_nbgrader
+from coursekit.cli.report import class_report
+from support.catalog import catalog, reference_submission, untouched_release, submission_for
+from support.scratch import grade_class, new_class, write_submission
 
 # How large each assignment's catalog must be (from its issue).
 MINIMUM = {
@@ -89,7 +90,7 @@ def test_catalog_is_large_enough(assignment):
 def test_every_graded_cell_is_exercised_by_a_mutant(assignment):
     """Does every graded test cell catch at least one mutant (else it is untested)?"""
     graded = {c for e in catalog(assignment) for c in e.fails}
-    from coursekit.submissions import release_notebook
+    from support.catalog import release_notebook
     cells = {c.metadata["nbgrader"]["grade_id"] for c in release_notebook(assignment).cells if is_grade(c)}
     assert cells - graded == set(), f"no mutant fails {sorted(cells - graded)}"
     assert graded - cells == set(), f"mutants name unknown grade ids {sorted(graded - cells)}"
@@ -243,7 +244,7 @@ def test_grade_command_twice_then_after_a_fix():
     # formgrader lists a submission as autograded when submitted/'s timestamp matches the gradebook's
     from nbgrader.apps import NbGraderAPI
 
-    from coursekit.grading import course_directory
+    from coursekit.cli.gradebook import course_directory
 
     api = NbGraderAPI(course_directory(course))
     assert {"reference", "untouched-release", "renamed-notebook", "mutant"} <= api.get_autograded_students(SMALL)

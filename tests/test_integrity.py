@@ -18,11 +18,11 @@ import pytest
 from nbgrader.utils import is_grade, is_solution
 
 from coursekit import SOURCE, assignments, notebook_name
-from coursekit.classgrade import grade_assignment
-from coursekit.execute import SKIP_TAG, SKIPPED_NOTE
-from coursekit.grading import new_class
-from coursekit.nbgrader_cli import run_nbgrader
-from coursekit.submissions import catalog, reference_submission, submission_for
+from coursekit.cli.classgrade import grade_assignment
+from coursekit.grader.execute import SKIP_TAG, SKIPPED_NOTE
+from support.scratch import new_class
+from coursekit.cli.nbgrader import run_nbgrader
+from support.catalog import catalog, reference_submission, submission_for
 
 TIMEOUT = 5  # seconds per cell for this run (the course uses 60): keeps the infinite loop cheap
 MEMORY = 2 ** 30  # bytes per kernel process for this run (the course uses 4 GiB): keeps the memory bomb cheap

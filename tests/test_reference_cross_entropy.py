@@ -7,7 +7,7 @@ from scipy.stats import entropy
 from sklearn.metrics import log_loss
 
 from coursekit.losscheck import numerical_gradient, rel_error
-from coursekit.submissions import reference_functions
+from support.catalog import reference_functions
 
 REF = reference_functions("02_cross_entropy")
 BCE = reference_functions("01_binary_cross_entropy")

@@ -4,7 +4,7 @@ import pytest
 from sklearn.metrics import hinge_loss
 
 from coursekit.losscheck import numerical_gradient, rel_error
-from coursekit.submissions import reference_functions
+from support.catalog import reference_functions
 
 REF = reference_functions("04_hinge_loss")
 RNG_SEED = 44

@@ -4,7 +4,7 @@ import pytest
 from sklearn.metrics import mean_squared_error
 
 from coursekit.losscheck import numerical_gradient, rel_error
-from coursekit.submissions import reference_functions
+from support.catalog import reference_functions
 
 REF = reference_functions("03_mean_squared_error")
 RNG_SEED = 33

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from coursekit import ROOT
-from coursekit import sandbox
-from coursekit.sandbox import SandboxedKernelManager, SandboxUnavailable
+from coursekit.grader import sandbox
+from coursekit.grader.sandbox import SandboxedKernelManager, SandboxUnavailable
 
 pytestmark = pytest.mark.xdist_group("sandbox")
 

@@ -7,10 +7,10 @@ import warnings
 import numpy as np
 import pytest
 
-from coursekit.execute import GradingPlan
-from coursekit.feedback import HideHiddenTests
+from coursekit.grader.execute import GradingPlan
+from coursekit.grader.feedback import HideHiddenTests
 from coursekit.kernel import coursekit_wire as wire
-from coursekit.verdicts import (NoResult, StudentFunction, GradedCellRunner, TimedOut, read_report,
+from coursekit.grader.verdicts import (NoResult, StudentFunction, GradedCellRunner, TimedOut, read_report,
                                 rebuild_exception)
 
 

@@ -11,10 +11,10 @@ import nbformat
 import pytest
 
 from coursekit import ROOT, assignments, notebook_name
-from coursekit.grading import new_class
-from coursekit.nbgrader_cli import nbgrader_env, run_nbgrader
-from coursekit.submissions import reference_submission, untouched_release
-from coursekit.zipnames import parse
+from support.scratch import new_class
+from coursekit.cli.nbgrader import nbgrader_env, run_nbgrader
+from support.catalog import reference_submission, untouched_release
+from coursekit.grader.zipnames import parse
 
 A = assignments()[0]
 NB = notebook_name(A)

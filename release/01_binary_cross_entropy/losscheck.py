@@ -6,11 +6,12 @@ their own backward functions.  The graded test cells use the ``expect_*`` and
 what came back and what the likely mistake is.
 
 This one file is the source of truth; each assignment folder links to it and
-nbgrader copies it next to the notebook (and restores it when grading).
+nbgrader copies it next to the notebook.  When grading, the graded cells run in
+the grader's own process (``coursekit/grader/verdicts.py``) with this module, so a
+submission cannot change the checks that judge it.
 """
 import contextlib
 import io
-import math
 import warnings
 
 import numpy as np
@@ -83,54 +84,8 @@ def _fail(name, what, details=(), advice=()):
 
 def require(condition, name, what, details=(), advice=()):
     """Fail with a CheckFailed unless ``condition`` holds (an ``assert`` with a teaching message)."""
-    verify_integrity()
     if not condition:
         _fail(name, what, details, advice)
-
-
-# The comparisons any test might lean on, and inputs on which each must fail.
-# A submission that replaces one of them (np.allclose = lambda *a, **k: True, ...)
-# is caught here, and every graded check then fails.
-_CANARIES = [
-    ("np.allclose", lambda: np.allclose(1.0, 2.0)),
-    ("np.isclose", lambda: bool(np.isclose(1.0, 2.0))),
-    ("np.array_equal", lambda: np.array_equal([1.0], [2.0])),
-    ("np.array_equiv", lambda: np.array_equiv([1.0], [2.0])),
-    ("math.isclose", lambda: math.isclose(1.0, 2.0)),
-    ("np.abs", lambda: not float(np.abs(np.float64(-3.0))) == 3.0),
-    ("np.isfinite", lambda: bool(np.isfinite(np.float64("inf")))),
-    ("np.all", lambda: bool(np.all(np.array([True, False])))),
-]
-_RAISING_CANARIES = ["assert_allclose", "assert_almost_equal", "assert_approx_equal",
-                     "assert_array_almost_equal", "assert_array_equal", "assert_equal",
-                     "assert_array_max_ulp", "assert_array_almost_equal_nulp"]
-
-
-def verify_integrity():
-    """Fail if the comparison functions of NumPy, math or this module were replaced."""
-    tampered = []
-    for name, says_equal in _CANARIES:
-        try:
-            if says_equal():
-                tampered.append(name)
-        except Exception:  # noqa: BLE001 - a replaced function may raise anything
-            tampered.append(name)
-    for name in _RAISING_CANARIES:
-        try:
-            getattr(np.testing, name)(np.float64(1.0), np.float64(2.0))
-        except AssertionError:
-            continue
-        except Exception:  # noqa: BLE001
-            pass
-        tampered.append(f"np.testing.{name}")
-    if _allclose(np.array([1.0]), np.array([2.0]), 1e-6, 1e-9)[0] or \
-            not _allclose(np.array([1.0]), np.array([1.0]), 1e-6, 1e-9)[0]:
-        tampered.append("losscheck")
-    if tampered:
-        raise CheckFailed(
-            "the comparison functions were replaced in this notebook "
-            f"({', '.join(sorted(tampered))}), so no graded check can be trusted. "
-            "Remove the code that reassigns them.")
 
 
 def quietly(fn, *args, **kwargs):
@@ -149,7 +104,6 @@ def quietly(fn, *args, **kwargs):
 
 def expect_float(name, value):
     """``value`` must be a real float (Python float or np.float64); returns it."""
-    verify_integrity()
     if type(value) not in (float, np.float64):
         advice = []
         if type(value) is np.ndarray:
@@ -161,7 +115,6 @@ def expect_float(name, value):
 
 def expect_array(name, value, shape):
     """``value`` must be a float64 ndarray of ``shape``; returns a copy."""
-    verify_integrity()
     if type(value) is not np.ndarray:
         _fail(name, f"the result should be a NumPy float64 array, not a {type(value).__name__}.")
     if value.dtype != np.float64:
@@ -223,7 +176,6 @@ def check_raises(name, fn, *args, match=(), why=""):
 
     ``why`` is shown to the student on failure: say there what the message should name.
     """
-    verify_integrity()
     advice = [why] if why else []
     try:
         quietly(fn, *args)
@@ -247,7 +199,6 @@ def snapshot(*arrays):
 
 def check_unmodified(name, arrays, copies):
     """Every array must still equal the copy taken before the call."""
-    verify_integrity()
     for k, (a, c) in enumerate(zip(arrays, copies)):
         if a.shape != c.shape or not np.array_equal(a, c, equal_nan=True):
             _fail(name, f"argument {k + 1} was modified in place.",

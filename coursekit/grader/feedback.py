@@ -12,7 +12,7 @@ nbgrader's ``GetGrades`` in ``generate_feedback`` and rewrites the notebook:
 - every other cell after the first graded test cell loses its outputs: the
   student's code saw the hidden inputs from then on and could print them.
 
-A graded cell's outputs come only from the grader (``coursekit/verdicts.py``),
+A graded cell's outputs come only from the grader (``coursekit/grader/verdicts.py``),
 which names an error ``CheckFailed`` only when the course's checker raised it;
 an exception of a student's class of that name arrives as ``student.CheckFailed``.
 So the diagnostic shown is always the checker's own.
@@ -23,7 +23,7 @@ from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_solution
 
-from .losscheck import DETAILS
+from ..losscheck import DETAILS
 
 HIDDEN_REGION = re.compile(r"[ \t]*### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS[ \t]*\n?", re.S)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import ROOT
+from .. import ROOT
 
 
 def nbgrader_env():
@@ -36,13 +36,12 @@ def run_nbgrader(course_dir, *args, check=True, env=None):
 def new_course_dir(path, assignments):
     """A scratch course directory at ``path`` with the config and these assignments' sources.
 
-    coursekit/ is linked (the config imports it); links in source/ (the shared
+    The config imports the installed coursekit; links in source/ (the shared
     losscheck.py) are copied as files.
     """
     path = Path(path)
     path.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "nbgrader_config.py", path / "nbgrader_config.py")
-    (path / "coursekit").symlink_to(ROOT / "coursekit", target_is_directory=True)
     for a in assignments:
         shutil.copytree(ROOT / "source" / a, path / "source" / a, symlinks=False,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))

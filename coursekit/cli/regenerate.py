@@ -17,8 +17,8 @@ from pathlib import Path
 
 import nbformat
 
-from . import RELEASE, SOLUTIONS, assignments as all_assignments
-from .nbgrader_cli import new_course_dir, run_nbgrader
+from .. import RELEASE, SOLUTIONS, assignments as all_assignments
+from .nbgrader import new_course_dir, run_nbgrader
 
 
 def strip_volatile(nb):

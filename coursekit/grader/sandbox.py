@@ -45,7 +45,7 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from traitlets import Bool, Int, List, Unicode, default
 
-KERNEL_SIDE = Path(__file__).resolve().parent / "kernel"
+KERNEL_SIDE = Path(__file__).resolve().parent.parent / "kernel"
 WORK = "/home/student/work"            # the kernel's working folder, inside the sandbox
 SOCKETS = "/run/coursekit"             # its sockets, inside the sandbox
 CONNECTION = "/run/coursekit-connection.json"

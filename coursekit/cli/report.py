@@ -8,7 +8,7 @@ pass rate per cell, and a histogram of total scores).
 import csv
 from pathlib import Path
 
-from .grading import course_directory, read_grades
+from .gradebook import course_directory, read_grades
 
 
 def class_report(course, assignment):

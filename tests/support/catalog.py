@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 from nbgrader.utils import is_solution
 
-from . import RELEASE, ROOT, SOURCE, notebook_name
+from coursekit import RELEASE, ROOT, SOURCE, notebook_name
 
 CATALOG = ROOT / "tests" / "catalog"
 _MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")

@@ -4,14 +4,14 @@
 (``nbgrader_config.py``), so ``nbgrader autograde``, formgrader's Autograde
 button and ``coursekit grade`` all use it.
 
-- **The kernel** is a ``coursekit.sandbox.SandboxedKernelManager``: one
+- **The kernel** is a ``coursekit.grader.sandbox.SandboxedKernelManager``: one
   bubblewrap sandbox per notebook, no network, nothing of the course directory.
   The submission's files are written into its private working folder over the
   kernel channel.
 - **Ordinary cells** (the student's solutions, the instructor's setup and
   demonstrations) run in that kernel, as in plain nbgrader.
 - **Graded test cells never run in the kernel.**  Their source is taken from
-  the gradebook and run in this process by ``coursekit.verdicts.GradedCellRunner``;
+  the gradebook and run in this process by ``coursekit.grader.verdicts.GradedCellRunner``;
   each call of a student's function is one silent request to the kernel.  The
   cell's outputs, and so its grade, are the runner's alone: errors a kernel
   hides, results it fakes and hooks it installs change nothing.

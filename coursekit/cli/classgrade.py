@@ -48,10 +48,10 @@ from pathlib import Path
 
 import nbformat
 
-from . import notebook_name
-from .execute import GRADING_RECORD
-from .grading import course_directory, read_grades
-from .nbgrader_cli import run_nbgrader
+from .. import notebook_name
+from ..grader.execute import GRADING_RECORD
+from .gradebook import course_directory, read_grades
+from .nbgrader import run_nbgrader
 
 
 @dataclass
@@ -120,7 +120,7 @@ def _cell_failures(autograded_nb):
 
 
 def _grading_record(record_path):
-    """Where a notebook was graded, and notes on what the execute step recorded (coursekit/execute.py)."""
+    """Where a notebook was graded, and notes on what the execute step recorded (coursekit/grader/execute.py)."""
     if not record_path.exists():
         return "unknown: no grading record, so not the course's sandboxed executor", []
     record = json.loads(record_path.read_text())

@@ -35,7 +35,7 @@ import warnings
 import numpy as np
 from nbformat.v4 import new_output
 
-from .kernel import coursekit_wire as wire
+from ..kernel import coursekit_wire as wire
 
 
 class CallFailed(BaseException):
@@ -149,7 +149,7 @@ class GradedCellRunner:
 
     def __init__(self, imports, student_functions, call):
         """``imports``: the instructor's import statements; ``call(name, args, kwargs)`` returns a report."""
-        from . import losscheck
+        from .. import losscheck
 
         self.namespace = {"__name__": "__hidden_tests__"}
         previous = sys.modules.get("losscheck")

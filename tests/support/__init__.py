@@ -1,0 +1,1 @@
+"""Test support: scratch courses (scratch.py) and the mutant / alternative-correct catalogs (catalog.py)."""
