@@ -541,3 +541,34 @@ def test_feedback_shows_results_but_no_hidden_tests(assignment):
     assert "✘ failed" in pages["mutant"]
     assert "time limit" in pages["broken-infinite-loop"]
     assert "LEAK:" not in pages["cheat-print-hidden-inputs"], "feedback shows output printed after the hidden tests"
+
+
+@pytest.mark.parametrize("assignment", [pytest.param(a, marks=pytest.mark.xdist_group(f"integrity-{a}"))
+                                        for a in assignments()])
+def test_every_notebook_ran_sandboxed_and_most_on_a_kernel_started_ahead(assignment):
+    """Did the execute step sandbox every kernel and start each next kernel ahead?  (Fails if an
+    nbclient or nbgrader upgrade stops honouring the kernel manager or the pre-started kernel.)"""
+    import json
+
+    course, _, _ = _graded(assignment)
+    records = [json.loads(p.read_text()) for p in Path(course).glob(f"autograded/*/{assignment}/coursekit-grading.json")]
+    assert len(records) >= len(STUDENTS) - 2  # the malformed and the missing notebook are not graded
+    assert all(r["sandbox"].startswith("bubblewrap") for r in records), {r["sandbox"] for r in records}
+    assert sum(r["warm_start"] for r in records) >= len(records) - 1
+
+
+def test_time_budget_bounds_a_notebook_that_hangs_everywhere():
+    """With every function looping forever, does the notebook stop at its budget, the cells left failing
+    at once, and does the account say so?"""
+    assignment = "03_mean_squared_error"
+    nb = _everything(reference_submission(assignment), "while True: pass")
+    course = new_class(tempfile.mkdtemp(prefix="lfs-budget-"), assignment,
+                       {"hangs": {f"{notebook_name(assignment)}.ipynb": nb}})
+    start = time.monotonic()
+    accounts = grade_assignment(course, assignment, ["--Execute.timeout=4", "--SandboxedExecute.notebook_budget=10"])
+    elapsed = time.monotonic() - start
+    account = accounts["hangs"]
+    assert account.score == 0 and set(account.failed_cells) == set(cells(assignment)), account
+    assert any("BudgetSpent" in why for why in account.failed_cells.values()), account.failed_cells
+    assert any("time budget was spent" in n for n in account.notes), account.notes
+    assert elapsed < 45, f"grading took {elapsed:.0f} s with a 10 s budget"

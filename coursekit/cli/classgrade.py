@@ -47,9 +47,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import nbformat
+from nbgrader.utils import is_grade, is_solution
 
 from .. import notebook_name
 from ..grader.execute import GRADING_RECORD
+from ..grader.verdicts import ERRORS
 from .gradebook import course_directory, read_grades
 from .nbgrader import run_nbgrader
 
@@ -92,29 +94,19 @@ def _preflight(folder, staged, expected, account):
         target.rename(target.with_name(target.name + ".invalid"))
 
 
-# Errors whose name says less than it should.
-_REASONS = {
-    "TimedOut": "timed out: the function ran past the time limit (it was not called again, "
-                "and the kernel was restarted)",
-    "KernelDied": "the kernel died in this cell (restarted; the cells after it were still graded)",
-    "BudgetSpent": "not run: the notebook's time budget was spent",
-    "NoResult": "the call of the student's function reported no result",
-}
-
-
 def _cell_failures(autograded_nb):
     """grade id -> reason, for graded cells with an error or stderr output."""
     reasons = {}
     for cell in autograded_nb.cells:
-        nbg = cell.metadata.get("nbgrader", {})
-        if not (nbg.get("grade") and not nbg.get("solution")):
+        if cell.cell_type != "code" or not is_grade(cell) or is_solution(cell):
             continue
+        grade_id = cell.metadata.nbgrader["grade_id"]
         for out in cell.get("outputs", []):
             if out.output_type == "error":
-                reasons[nbg["grade_id"]] = _REASONS.get(out.ename, f"{out.ename}: {_first_line(out.evalue)}")
+                reasons[grade_id] = f"{out.ename}: {ERRORS.get(out.ename) or _first_line(out.evalue)}"
                 break
             if out.output_type == "stream" and out.name == "stderr":
-                reasons[nbg["grade_id"]] = f"wrote to stderr: {_first_line(out.text)}"
+                reasons[grade_id] = f"wrote to stderr: {_first_line(out.text)}"
                 break
     return reasons
 

@@ -52,7 +52,8 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer
 
 from .sandbox import SandboxedKernelManager
-from .verdicts import BudgetSpent, GradedCellRunner, KernelDied, NoResult, TimedOut, call_request, read_report
+from .verdicts import (ERRORS, BudgetSpent, GradedCellRunner, KernelDied, NoResult, TimedOut, call_request,
+                       read_report)
 
 SKIP_TAG = "skip-when-grading"
 SKIPPED_NOTE = "Not run by the autograder: this cell draws a figure or runs a demonstration, which is not graded.\n"
@@ -162,7 +163,8 @@ class SandboxedExecute(Execute):
         nbg = resources["nbgrader"]
         self.plan = GradingPlan.from_gradebook(nbg["db_url"], nbg["assignment"], nbg["notebook"], nb)
         self.folder = resources.get("metadata", {}).get("path") or os.getcwd()
-        self.record = {"sandbox": None, "timed_out": [], "crashed": {}, "budget_spent": False, "kernel_restarts": 0}
+        self.record = {"sandbox": None, "warm_start": False, "timed_out": [], "crashed": {}, "budget_spent": False,
+                       "kernel_restarts": 0}
         self._deadline = monotonic() + self.notebook_budget
         self._dead_cells, self._index = set(), 0
         self._files = submission_files(self.folder)
@@ -193,6 +195,7 @@ class SandboxedExecute(Execute):
             run_sync(_discard)(spare)
             spare = None
         km = spare or self._new_kernel(nb)
+        self.record["warm_start"] = spare is not None
         if self.warm_start:
             _spare["km"], _spare["preload"] = self._new_kernel(nb), self.plan.preload
         return km
@@ -244,7 +247,7 @@ class SandboxedExecute(Execute):
             self.log.warning("The kernel %s in cell %d; restarting it", "died" if died else "timed out", index)
             self._dead_cells.add(index)
             ename = KernelDied.ename if died else TimedOut.ename
-            cell.outputs.append(new_output("error", ename=ename, evalue=_EXPLAIN["cell " + ename], traceback=[]))
+            cell.outputs.append(new_output("error", ename=ename, evalue=f"this cell {ERRORS[ename]}", traceback=[]))
             self._restart_and_replay(index)
             return cell, self.resources
 
@@ -258,7 +261,7 @@ class SandboxedExecute(Execute):
                              "so it is not called again")
         if self._remaining() <= 0:
             self.record["budget_spent"] = True
-            raise BudgetSpent(_EXPLAIN["BudgetSpent"])
+            raise BudgetSpent(ERRORS["BudgetSpent"])
         nonce = secrets.token_hex(8)
         request = call_request(name, args, kwargs, nonce)
         call = new_code_cell(f"__import__('coursekit_kernel').call({request!r})")
@@ -270,11 +273,11 @@ class SandboxedExecute(Execute):
         except CellTimeoutError:
             self.record["timed_out"].append(name)
             self._restart_and_replay(index)
-            raise TimedOut(f"{name}: {_EXPLAIN['TimedOut']}") from None
+            raise TimedOut(f"{name} {ERRORS['TimedOut']}") from None
         except DeadKernelError:
             self.record["crashed"][name] = self.record["crashed"].get(name, 0) + 1
             self._restart_and_replay(index)
-            raise KernelDied(f"{name}: {_EXPLAIN['KernelDied']}") from None
+            raise KernelDied(f"{name}: {ERRORS['KernelDied']}") from None
         except Exception as err:  # noqa: BLE001 - nbclient gave up on the kernel some other way
             self.log.exception("Calling %s in the kernel failed; restarting it", name)
             self._restart_and_replay(index)
@@ -317,15 +320,3 @@ class SandboxedExecute(Execute):
                 return
             except (DeadKernelError, CellTimeoutError):
                 self._dead_cells.add(i)  # it fails on its own: leave it out and start again
-
-
-_EXPLAIN = {
-    "cell TimedOut": "the cell ran past the time limit (look for an infinite loop); "
-                     "the kernel was restarted and the cells before it run again",
-    "cell KernelDied": "the Python process died while this cell ran (a crash in C code, or out of memory); "
-                       "the kernel was restarted and the cells before it run again",
-    "TimedOut": "the call ran past the time limit (look for an infinite loop); "
-                "the function is not called again, and the kernel was restarted",
-    "KernelDied": "the Python process died (a crash in C code, or out of memory); the kernel was restarted",
-    "BudgetSpent": "the notebook's time budget was spent, so this was not run",
-}

@@ -20,28 +20,16 @@ So the diagnostic shown is always the checker's own.
 import re
 
 from nbformat.v4 import new_output
-from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_solution
 
 from ..losscheck import DETAILS
+from .verdicts import ERRORS
 
-HIDDEN_REGION = re.compile(r"[ \t]*### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS[ \t]*\n?", re.S)
+_DELIMITERS = ClearHiddenTests()
+HIDDEN_REGION = re.compile(rf"[^\n]*{re.escape(_DELIMITERS.begin_test_delimeter)}.*?"
+                           rf"{re.escape(_DELIMITERS.end_test_delimeter)}[^\n]*\n?", re.S)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-# What to tell a student about an error that is not one of losscheck's checks.
-# Its own message could carry hidden inputs (raise ValueError(repr(y_pred))), so it is not shown.
-KNOWN_ERRORS = {
-    "NotImplementedError": "the function is not implemented yet.",
-    "CellTimeoutError": "the cell ran past the time limit: look for an infinite loop.",
-    "KeyboardInterrupt": "the cell ran past the time limit and was interrupted: look for an infinite loop.",
-    "TimedOut": "your function ran past the time limit: look for an infinite loop. "
-                "It was not called again in later tests.",
-    "KernelDied": "the Python process died while your code ran (a crash, or out of memory).",
-    "BudgetSpent": "the notebook's time budget was spent before this test ran (an earlier cell was too slow).",
-    "NoResult": "your function's call reported no result (did your code change how the notebook runs?).",
-    "SystemExit": "your code called sys.exit() (or raised SystemExit).",
-    "NameError": "a name is not defined: did the cell that defines your function run without errors?",
-}
 
 
 def public_message(ename, evalue):
@@ -49,7 +37,9 @@ def public_message(ename, evalue):
     evalue = ANSI.sub("", evalue or "")
     if ename == "CheckFailed":
         return evalue.split(DETAILS)[0].rstrip().replace("\n  ", "\n")
-    return KNOWN_ERRORS.get(ename, f"your code raised {ename} while the hidden tests ran.")
+    if ename in ERRORS:
+        return f"{ename}: {ERRORS[ename]}."
+    return f"your code raised {ename} while the hidden tests ran (its message is not shown here)."
 
 
 def summarise(cell):

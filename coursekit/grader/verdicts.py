@@ -61,6 +61,21 @@ class NoResult(CallFailed):
 
 RESERVED = {"CheckFailed", "CallFailed", "TimedOut", "KernelDied", "BudgetSpent", "NoResult"}
 
+# The one table that explains errors: the executor's messages, student feedback and the
+# instructor's accounts all read it.  CheckFailed carries its own message (the checker's).
+ERRORS = {
+    "TimedOut": "ran past the time limit (look for an infinite loop); the kernel was restarted, "
+                "and a function that timed out is not called again",
+    "KernelDied": "the Python process died (a crash in C code, or out of memory); the kernel was restarted, "
+                  "and a function that crashed it twice is not called again",
+    "BudgetSpent": "not run: the notebook's time budget was spent (an earlier cell or call was too slow)",
+    "NoResult": "the call of the student's function reported no result (the notebook changed how calls "
+                "are reported, or the call was cut short)",
+    "NotImplementedError": "the function is not implemented yet",
+    "SystemExit": "the code called sys.exit() (or raised SystemExit)",
+    "NameError": "a name is not defined: did the cell that defines the function run without errors?",
+}
+
 
 class StudentRaised(Exception):
     """Base of the exceptions rebuilt from what a student's function raised."""
