@@ -51,6 +51,18 @@ INSPECT = """() => {
 }"""
 
 
+def wait_until_serving(url, what, server):
+    """Poll ``url`` until the server answers; kill ``server`` and fail the test if it never does."""
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.25)
+    server.kill()
+    pytest.fail(f"{what} did not start")
+
+
 def launch_chromium(playwright):
     """Headless Debian chromium, quiet: no sandbox (root in CI), GPU, QUIC or background traffic."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=[
@@ -98,15 +110,7 @@ def lab(tmp_path_factory):
          "--allow-root"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/api/status", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.kill()
-        pytest.fail("JupyterLab did not start")
+    wait_until_serving(f"{url}/api/status", "JupyterLab", server)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

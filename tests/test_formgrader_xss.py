@@ -13,8 +13,6 @@ import re
 import secrets
 import subprocess
 import sys
-import time
-import urllib.request
 from collections import Counter
 
 import nbformat
@@ -32,7 +30,7 @@ from support.scratch import new_class
 from coursekit.cli.nbgrader import nbgrader_env, run_nbgrader
 from coursekit.grader.sanitize import SanitizeStudentHTML, is_inert
 from support.catalog import reference_submission, untouched_release
-from test_browser import _free_port, launch_chromium, require_chromium
+from test_browser import _free_port, launch_chromium, require_chromium, wait_until_serving
 
 pytestmark = pytest.mark.filterwarnings("ignore:Your element with mimetype")  # a widget view, not shown
 PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
@@ -310,14 +308,7 @@ def formgrader(graded_course, tmp_path_factory):
         cwd=graded_course, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.25)
-        else:
-            pytest.fail("the Jupyter server did not start")
+        wait_until_serving(f"{url}/api/status?token={token}", "the Jupyter server", server)
         with sync_playwright() as p:
             browser = launch_chromium(p)
             yield url, token, browser
