@@ -82,12 +82,15 @@ class GradingPlan:
             solutions = {c.name for c in master.solution_cells}
             graded = {c.name for c in master.grade_cells}
             sources = {c.name: (c.source, c.locked, c.cell_type) for c in master.source_cells}
-        skipped = {cell.metadata.nbgrader["grade_id"] for cell in nb.cells
-                   if cell.cell_type == "code" and SKIP_TAG in cell.metadata.get("tags", [])
-                   and cell.metadata.get("nbgrader", {}).get("grade_id") in sources
-                   and sources[cell.metadata.nbgrader["grade_id"]][1]
-                   and cell.metadata.nbgrader["grade_id"] not in graded | solutions
-                   and sources[cell.metadata.nbgrader["grade_id"]][0] == cell.source}
+
+        def demonstration(cell):
+            """The gradebook's source of this cell if it is a locked, ungraded cell of the instructor's."""
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+            source, locked, _ = sources.get(grade_id, (None, False, None))
+            return source if locked and grade_id not in graded | solutions else None
+
+        skipped = {cell.metadata.nbgrader["grade_id"] for cell in nb.cells if cell.cell_type == "code"
+                   and SKIP_TAG in cell.metadata.get("tags", []) and demonstration(cell) == cell.source}
         plan = cls(tests={g: sources[g][0] for g in graded - solutions if g in sources}, skipped=skipped)
         imports = []
         for name, (source, locked, cell_type) in sources.items():
@@ -110,7 +113,10 @@ class GradingPlan:
         names = set()
         for line in self.imports.splitlines():
             node = ast.parse(line).body[0]
-            names.update(a.name for a in node.names) if isinstance(node, ast.Import) else names.add(node.module)
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            else:
+                names.add(node.module)
         return sorted(names - {"losscheck"})
 
 
