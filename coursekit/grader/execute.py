@@ -170,7 +170,7 @@ class SandboxedExecute(Execute):
         self.plan = GradingPlan.from_gradebook(nbg["db_url"], nbg["assignment"], nbg["notebook"], nb)
         self.folder = resources.get("metadata", {}).get("path") or os.getcwd()
         self.record = {"sandbox": None, "warm_start": False, "timed_out": [], "crashed": {}, "budget_spent": False,
-                       "kernel_restarts": 0}
+                       "kernel_restarts": 0, "calls": 0, "seconds": dict.fromkeys(("connect", "cells", "graded cells"), 0.0)}
         self._deadline = monotonic() + self.notebook_budget
         self._dead_cells, self._index = set(), 0
         self._files = submission_files(self.folder)
@@ -208,6 +208,7 @@ class SandboxedExecute(Execute):
 
     async def async_start_new_kernel_client(self):
         """Connect, then write the submission's files into the kernel's working folder."""
+        start = monotonic()
         kc = await super().async_start_new_kernel_client()
         payload = json.dumps(self._files)
         msg_id = await ensure_async(kc.execute(f"__import__('coursekit_kernel').populate({payload!r})",
@@ -216,6 +217,7 @@ class SandboxedExecute(Execute):
         reply = await self.async_wait_for_reply(msg_id)
         if reply is None or reply["content"]["status"] != "ok":
             raise RuntimeError(f"could not copy the submission into the grading kernel: {reply}")
+        self.record["seconds"]["connect"] += monotonic() - start
         return kc
 
     start_new_kernel_client = run_sync(async_start_new_kernel_client)
@@ -236,14 +238,17 @@ class SandboxedExecute(Execute):
             cell.outputs, cell.execution_count = [new_output("stream", name="stdout", text=SKIPPED_NOTE)], None
             return cell, resources
         if grade_id in self.plan.tests:
+            start = monotonic()
             cell.outputs = self.runner.run(self.plan.tests[grade_id], grade_id)
             cell.execution_count = None
+            self.record["seconds"]["graded cells"] += monotonic() - start
             return cell, resources
         if self._remaining() <= 0:
             self.record["budget_spent"] = True
             cell.outputs, cell.execution_count = [new_output("stream", name="stdout", text=BUDGET_NOTE)], None
             return cell, resources
         self._arm_timeout()
+        start = monotonic()
         try:
             return super().preprocess_cell(cell, resources, index)
         except Exception as err:  # noqa: BLE001 - a dead, hung or unreadable kernel: replace it
@@ -256,6 +261,8 @@ class SandboxedExecute(Execute):
             cell.outputs.append(new_output("error", ename=ename, evalue=f"this cell {ERRORS[ename]}", traceback=[]))
             self._restart_and_replay(index)
             return cell, self.resources
+        finally:
+            self.record["seconds"]["cells"] += monotonic() - start
 
     # ---- calls from the test runner -------------------------------------------------------------
     def _call(self, name, args, kwargs):
@@ -268,6 +275,7 @@ class SandboxedExecute(Execute):
         if self._remaining() <= 0:
             self.record["budget_spent"] = True
             raise BudgetSpent(ERRORS["BudgetSpent"])
+        self.record["calls"] += 1
         nonce = secrets.token_hex(8)
         request = call_request(name, args, kwargs, nonce)
         call = new_code_cell(f"__import__('coursekit_kernel').call({request!r})")
