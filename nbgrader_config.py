@@ -14,6 +14,9 @@ c = get_config()  # noqa: F821 - provided by nbgrader
 
 c.CourseDirectory.course_id = "loss-functions-from-scratch"
 c.CourseDirectory.solution_directory = "solutions"
+# nbgrader's own ignore list, and the grading record the execute step writes beside each graded
+# notebook: a submission cannot bring its own, and feedback does not copy it to the student.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "coursekit-grading.json"]
 
 # Student code runs only in sandboxed kernels (coursekit/grader/sandbox.py), and graded test cells run
 # in the grader's own process against them (coursekit/grader/execute.py, verdicts.py).

@@ -20,11 +20,11 @@ from nbgrader.utils import is_grade, is_solution
 from coursekit import SOURCE, assignments, notebook_name
 from coursekit.cli.classgrade import grade_assignment
 from coursekit.grader.execute import SKIP_TAG, SKIPPED_NOTE
-from support.scratch import new_class
+from support.scratch import Link, new_class
 from coursekit.cli.nbgrader import run_nbgrader
 from support.catalog import catalog, reference_submission, submission_for
 
-TIMEOUT = 5  # seconds per cell for this run (the course uses 60): keeps the infinite loop cheap
+TIMEOUT = 10  # seconds per call or cell for this run (the course uses 60): keeps the infinite loop cheap
 MEMORY = 2 ** 30  # bytes per kernel process for this run (the course uses 4 GiB): keeps the memory bomb cheap
 
 PATCH_COMPARISONS = """
@@ -303,6 +303,13 @@ def _recording(function):
 """
 
 
+# Raises an exception, or returns an object, whose class is named after the inputs it saw.
+LEAK_NAMES = ("import numpy as np; name = 'LEA' + 'KED_' + '_'.join(str(round(float(np.ravel(a)[0]), 3)).replace('.', 'p')"
+              ".replace('-', 'm') for a in args if np.size(a))\n"
+              "    if len(args) % 2: raise type(name, (Exception,), {})()\n"
+              "    return type(name, (), {})()")
+
+
 def _everything(nb, body, preamble=""):
     """Every function the solution cells define is redefined with ``body``."""
     if preamble:
@@ -355,13 +362,15 @@ def cases(assignment, course="COURSE", port=0):
         "cheat-outlive-kernel": ({name: _append(wrong(), fill(OUTLIVE))}, gains_nothing),
         "cheat-memory-bomb": ({name: _append(wrong(), MEMORY_BOMB)}, gains_nothing),
         "cheat-fill-disk": ({name: _append(wrong(), FILL_DISK)}, gains_nothing),
+        "cheat-link-to-source": ({name: wrong(), "ref.txt": Link(f"{course}/source/{assignment}/{name}"),
+                                  "passwd.txt": Link("/etc/passwd")}, gains_nothing),
         # cheats that try to pass with no implementation
         "cheat-always-equal-object": ({name: _everything(ref(), "return _Anything()", ANYTHING)}, ("zero", None, "")),
         "cheat-hide-errors": ({name: _everything(ref(), "raise NotImplementedError()", HIDE_ERRORS)},
                               ("zero", None, "NotImplementedError")),
         "cheat-displayhook-ok": ({name: _everything(ref(), DISPLAYHOOK)}, ("zero", None, "NotImplementedError")),
         "cheat-fake-checkfailed": ({name: _everything(ref(), "raise CheckFailed(repr(In))", FAKE_CHECKFAILED)},
-                                   ("zero", None, "student.CheckFailed")),
+                                   ("zero", None, "CheckFailed")),
         # cheats that try to reach the next student (graded right after, on the kernel started meanwhile)
         "cheat-plant-a": ({name: _append(wrong(), PLANT)}, gains_nothing),
         "cheat-plant-b-victim": ({name: ref()}, ("full",)),
@@ -369,6 +378,8 @@ def cases(assignment, course="COURSE", port=0):
         "cheat-takeover-b-victim": ({name: ref()}, ("full",)),
         "cheat-kill-grader-a": ({name: _redefine(ref(), last, KILL_GRADER)}, same_as_stub("")),
         "cheat-kill-grader-b-victim": ({name: ref()}, ("full",)),
+        # hidden inputs smuggled out through the names of exceptions and returned types
+        "cheat-leak-type-names": ({name: _everything(ref(), LEAK_NAMES)}, ("zero", None, "")),
         # a correct submission that prints the hidden inputs it saw, after the tests
         "cheat-print-hidden-inputs": ({name: _print_hidden_inputs(ref())}, ("full",)),
         "probe-sandbox": ({name: _append(ref(), fill(PROBE_SANDBOX, files=[name, "losscheck.py"]))}, ("full",)),
@@ -381,6 +392,9 @@ def cases(assignment, course="COURSE", port=0):
         "broken-os-exit": ({name: _redefine(ref(), last, "import os; os._exit(1)")}, same_as_stub("died")),
         "broken-segfault": ({name: _redefine(ref(), last, "import ctypes; ctypes.string_at(0)")}, same_as_stub("died")),
         "broken-print-flood": ({name: _append(ref(), "for _i in range(200_000):\n    print(_i)")}, ("full",)),
+        "broken-output-flood": ({name: _append(ref(), "for _i in range(24):\n    print('x' * 2 ** 21)")}, ("full",)),
+        "broken-html-bomb": ({name: _append(ref(), "from IPython.display import HTML, display\n"
+                                                 "for _i in range(3):\n    display(HTML('<b>' * 40000))")}, ("full",)),
         "broken-malformed-json": ({name: '{"cells": [ {"cell_type": "code", "source": '},
                                   ("zero", "not a valid notebook", None)),
         "broken-missing-notebook": ({"my_answers.txt": "I could not finish."}, ("zero", "submitted", None)),
@@ -444,7 +458,9 @@ def _graded(assignment):
                 "files": sorted(str(p) for folder_ in (course, course / "source" / assignment, Path("/tmp"),
                                                        Path("/var/tmp"), Path.home())
                                 for p in folder_.glob("lfs-*") if p.is_file()),
-                "planted": sorted(str(p) for p in Path("/tmp").glob("*/ipykernel_launcher.py"))}
+                "planted": sorted(str(p) for p in Path("/tmp").glob("*/ipykernel_launcher.py")),
+                "oversized": sorted(str(p) for p in course.glob(f"autograded/*/{assignment}/*.ipynb")
+                                    if p.stat().st_size > 8 * 2 ** 20)}
         run_nbgrader(course, "generate_feedback", assignment, "--force", check=False)
     finally:
         listener.close()
@@ -461,7 +477,8 @@ def test_adversarial_case_gets_exactly_its_expected_grade(assignment, student):
     """Does this cheat or broken submission get exactly the grade it should, next to a correct one?"""
     _, accounts, harm = _graded(assignment)
     assert set(accounts) == set(STUDENTS)
-    assert harm == {"connections": 0, "orphans": [], "files": [], "planted": []}, f"a submission reached the host: {harm}"
+    assert harm == {"connections": 0, "orphans": [], "files": [], "planted": [], "oversized": []}, \
+        f"a submission reached the host: {harm}"
     kind, *args = cases(assignment)[student][1]
     acc = accounts[student]
     story = f"{student}: {acc.score:g}/{acc.max_score:g} [{acc.status}] notes={acc.notes} failed={acc.failed_cells}"
@@ -541,6 +558,11 @@ def test_feedback_shows_results_but_no_hidden_tests(assignment):
     assert "✘ failed" in pages["mutant"]
     assert "time limit" in pages["broken-infinite-loop"]
     assert "LEAK:" not in pages["cheat-print-hidden-inputs"], "feedback shows output printed after the hidden tests"
+    assert "LEAKED_" not in pages["cheat-leak-type-names"], "feedback shows a class name a submission chose"
+    copied = [p for p in Path(course).glob(f"feedback/*/{assignment}/*") if not p.name.endswith(".html")]
+    leaked = [str(p) for p in copied if b"BEGIN HIDDEN TESTS" in p.read_bytes() or b"root:x:0:0" in p.read_bytes()
+              or p.name == "coursekit-grading.json"]
+    assert not leaked, f"feedback hands out files of the course or the host: {leaked}"
 
 
 @pytest.mark.parametrize("assignment", [pytest.param(a, marks=pytest.mark.xdist_group(f"integrity-{a}"))

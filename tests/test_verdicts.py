@@ -174,7 +174,7 @@ def test_feedback_hides_outputs_after_the_first_test_and_shows_only_the_checkers
     nb, _ = HideHiddenTests().preprocess(nbformat.from_dict(nb), {})
     text = nbformat.writes(nb)
     assert "before" in text and "LEAK" not in text and "secret" not in text and "expected 2" not in text
-    assert "wrong values." in text and "raised student.CheckFailed" in text
+    assert "wrong values." in text and "raised an exception of its own class" in text and "student.CheckFailed" not in text
 
 
 def test_grading_plan_takes_tests_functions_and_imports_from_the_gradebook(tmp_path):
@@ -199,3 +199,22 @@ def test_grading_plan_takes_tests_functions_and_imports_from_the_gradebook(tmp_p
     assert plan.tests == {"test_f": "assert f(1) == 2\n### BEGIN HIDDEN TESTS\nhidden()"}
     assert plan.functions == ["f"] and plan.skipped == {"demo"}
     assert plan.imports == "import numpy as np\nfrom losscheck import quietly" and plan.preload == ["numpy"]
+
+
+def test_names_a_submission_chooses_never_reach_what_a_student_sees():
+    """Can a submission smuggle hidden inputs out through its exception or return type names?  (They
+    may name classes after the inputs they saw; public messages name only Python's and NumPy's types.)"""
+    from coursekit import losscheck as lc
+
+    leaky = "HIDDEN_m0p3043_0p6609"
+    runner, _ = _runner(value=wire.encode(1.0))
+    runner.namespace["f"] = StudentFunction("f", lambda *a: {"nonce": "n", "value": {"t": "opaque", "type": leaky}})
+    (error,) = runner.run('from losscheck import expect_float\nexpect_float("f", f())', "cell")
+    public = error.evalue.split(lc.DETAILS)[0]
+    assert "another type" in public and leaky not in public
+    raised = {"type": leaky, "mro": [leaky, "Exception"], "message": ""}
+    runner.namespace["f"] = StudentFunction("f", lambda *a: {"nonce": "n", "error": raised})
+    (error,) = runner.run('from losscheck import check_raises\ncheck_raises("f", f, 1.0)', "cell")
+    assert leaky not in error.evalue.split(lc.DETAILS)[0] and "an exception of its own class" in error.evalue
+    from coursekit.grader.feedback import public_message
+    assert leaky not in public_message(leaky, "") and "TypeError" in public_message("TypeError", "")

@@ -50,7 +50,7 @@ import nbformat
 from nbgrader.utils import is_grade, is_solution
 
 from .. import notebook_name
-from ..grader.execute import GRADING_RECORD
+from ..grader.execute import GRADING_RECORD, not_regular
 from ..grader.verdicts import ERRORS
 from .gradebook import course_directory, read_grades
 from .nbgrader import run_nbgrader
@@ -72,7 +72,11 @@ class Account:
 def _preflight(folder, staged, expected, account):
     """Copy the submission in ``folder`` to ``staged``, and there fix or set aside what would make
     nbgrader skip or stop on it; the account says what was changed."""
-    shutil.copytree(folder, staged)
+    shutil.copytree(folder, staged, symlinks=True)
+    for left_out in not_regular(staged):  # a link would hand nbgrader, and the kernel, a file of the host's
+        path = staged / left_out
+        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+        account.notes.append(f"{left_out!r} is a link or special file, not a file of the submission: left out")
     target = staged / expected
     if not target.exists():
         others = sorted(p for p in staged.glob("*.ipynb"))
@@ -118,6 +122,8 @@ def _grading_record(record_path):
     record = json.loads(record_path.read_text())
     notes = [f"{name} ran past the time limit and was not called again" for name in record["timed_out"]]
     notes += [f"{name} crashed the Python process {n} time(s)" for name, n in record["crashed"].items()]
+    notes += [f"{path!r} is a link or special file, not a file of the submission: left out"
+              for path in record.get("left_out", [])]
     if record["budget_spent"]:
         notes.append("the notebook's time budget was spent; the cells left failed at once")
     if record["kernel_restarts"]:
@@ -321,8 +327,8 @@ def _autograde(course, coursedir, assignment, todo, accounts, extra_args, jobs, 
         autograded = _graded_notebook(coursedir, assignment, student)
         if autograded.exists():
             account.failed_cells = _cell_failures(nbformat.read(autograded, as_version=4))
-            account.graded_in, notes = _grading_record(autograded.parent / GRADING_RECORD)
-            account.notes += notes
+            account.graded_in, grading_notes = _grading_record(autograded.parent / GRADING_RECORD)
+            notes += grading_notes
         elif account.status == "graded":
             account.status = "not graded"
             account.notes.append(f"nbgrader produced no graded notebook (autograde exit status {status})")

@@ -41,6 +41,7 @@ import copy
 import json
 import os
 import secrets
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import monotonic
@@ -51,6 +52,7 @@ from nbformat.v4 import new_code_cell, new_output
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer
 
+from ..kernel import coursekit_wire as wire
 from .sandbox import SandboxedKernelManager
 from .verdicts import (ERRORS, BudgetSpent, GradedCellRunner, KernelDied, NoResult, TimedOut, call_request,
                        read_report)
@@ -61,6 +63,8 @@ BUDGET_NOTE = "Not run: the notebook's time budget was spent.\n"
 GRADING_RECORD = "coursekit-grading.json"
 CRASHES_BEFORE_GIVING_UP = 2  # a function that killed its kernel this often is not called again
 MAX_FILES_BYTES = 32 * 2 ** 20  # a submission folder larger than this is not copied into the kernel
+MAX_OUTPUT_BYTES = 2 ** 20  # characters of output kept per cell; the rest is dropped as it arrives
+OUTPUT_CAP_NOTE = f"[the rest of this cell's output was dropped: it passed {MAX_OUTPUT_BYTES:,} characters]\n"
 
 _spare = {"km": None, "preload": None}  # the kernel started ahead for the next notebook
 
@@ -120,6 +124,17 @@ class GradingPlan:
         return sorted(names - {"losscheck"})
 
 
+def not_regular(folder):
+    """Relative paths under ``folder`` that are links or special files (no regular file or folder)."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = os.path.join(root, name)
+            if os.path.islink(path) or not (os.path.isfile(path) or os.path.isdir(path)):
+                found.append(os.path.relpath(path, folder))
+    return sorted(found)
+
+
 def submission_files(folder):
     """{relative path: base64} of a submission folder, for the kernel's working folder."""
     import base64
@@ -173,7 +188,9 @@ class SandboxedExecute(Execute):
                        "kernel_restarts": 0, "calls": 0, "seconds": dict.fromkeys(("connect", "cells", "graded cells"), 0.0)}
         self._deadline = monotonic() + self.notebook_budget
         self._dead_cells, self._index = set(), 0
+        self._leave_out_links(resources["nbgrader"])
         self._files = submission_files(self.folder)
+        self._output_bytes = {}
         self.runner = GradedCellRunner(self.plan.imports, self.plan.functions, self._call)
         km = self._take_kernel(nb)
         self.record["sandbox"] = km.sandbox_description
@@ -186,6 +203,42 @@ class SandboxedExecute(Execute):
             if self.km is not None:
                 run_sync(_discard)(self.km)
             Path(self.folder, GRADING_RECORD).write_text(json.dumps(self.record, indent=1))
+
+    def _leave_out_links(self, nbg):
+        """Remove from the graded folder what was a link or special file in the submission.
+
+        nbgrader copies a submission by following its links, so a link to the course's
+        source/ (or /etc/passwd) would arrive here, in the kernel and in the feedback as a file.
+        """
+        from nbgrader.coursedir import CourseDirectory
+
+        coursedir = CourseDirectory(config=self.config)
+        submitted = coursedir.format_path(coursedir.submitted_directory, nbg["student"], nbg["assignment"])
+        self.record["left_out"] = not_regular(submitted) if os.path.isdir(submitted) else []
+        for relative in self.record["left_out"]:
+            path = Path(self.folder, relative)
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            elif path.exists() or path.is_symlink():
+                path.unlink()
+
+    def output(self, outs, msg, display_id, cell_index):
+        """nbclient's output handler, keeping at most MAX_OUTPUT_BYTES of a cell's output as it arrives.
+
+        Only the report of a call, which the grader reads and bounds itself, always gets through.
+        """
+        content = msg.get("content", {})
+        if wire.MIME in content.get("data", {}):
+            return super().output(outs, msg, display_id, cell_index)
+        size = (len(str(content.get("text", ""))) + len(str(content.get("data", ""))) + len(str(content.get("evalue", "")))
+                + len(str(content.get("traceback", ""))))
+        used = self._output_bytes.get(cell_index, 0) + size
+        self._output_bytes[cell_index] = used
+        if used > MAX_OUTPUT_BYTES:
+            if used - size <= MAX_OUTPUT_BYTES:
+                outs.append(new_output("stream", name="stdout", text=OUTPUT_CAP_NOTE))
+            return None
+        return super().output(outs, msg, display_id, cell_index)
 
     def _new_kernel(self, nb):
         km = self.kernel_manager_class(kernel_name=nb.metadata.get("kernelspec", {}).get("name") or "python3",
@@ -281,6 +334,7 @@ class SandboxedExecute(Execute):
         call = new_code_cell(f"__import__('coursekit_kernel').call({request!r})")
         index = self._index
         kept = self.nb.cells[index]
+        self._output_bytes.pop(index, None)
         self._arm_timeout()
         try:
             self.execute_cell(call, index, store_history=False)
@@ -299,6 +353,7 @@ class SandboxedExecute(Execute):
                            "the kernel was restarted") from None
         finally:
             self.nb.cells[index] = kept
+            self.clear_display_id_mapping(index)  # a display the call made can never update the graded cell
         return read_report(call.outputs, nonce)
 
     def _restart_and_replay(self, index):

@@ -23,7 +23,7 @@ from nbformat.v4 import new_output
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_solution
 
-from ..losscheck import DETAILS
+from ..losscheck import DETAILS, public_exception_name
 from .verdicts import ERRORS
 
 _DELIMITERS = ClearHiddenTests()
@@ -39,7 +39,7 @@ def public_message(ename, evalue):
         return evalue.split(DETAILS)[0].rstrip().replace("\n  ", "\n")
     if ename in ERRORS:
         return f"{ename}: {ERRORS[ename]}."
-    return f"your code raised {ename} while the hidden tests ran (its message is not shown here)."
+    return f"your code raised {public_exception_name(ename)} while the hidden tests ran (its message is not shown here)."
 
 
 def summarise(cell):

@@ -63,6 +63,9 @@ def _as_nbconvert_parses(html):
     return elements, (last.name, last.attrs) if isinstance(last, Tag) else None
 
 
+MAX_PARSED = 64 * 1024  # characters: longer HTML or markdown is shown as text without being parsed
+
+
 def is_inert(html):
     """Do both a browser and nbconvert parse ``html`` into allowlisted tags, attributes and URLs only?
 
@@ -71,6 +74,8 @@ def is_inert(html):
     attribute, comment or element would swallow the page that follows it.
     Comments are not allowed.
     """
+    if len(html) > MAX_PARSED:
+        return False  # shown as text, unparsed: parsing cost grows faster than its length
     sentinel = ("hr", {"id": secrets.token_hex(8)})  # random, so that the HTML cannot fake its own end
     for parse in (_as_browsers_parse, _as_nbconvert_parses):
         elements, last = parse(f'{html}<hr id="{sentinel[1]["id"]}">')
@@ -84,7 +89,9 @@ def is_inert(html):
 
 
 def markdown_html(source, attachments=None):
-    """The HTML nbconvert (formgrader, feedback) makes of a markdown cell; None if it cannot."""
+    """The HTML nbconvert (formgrader, feedback) makes of a markdown cell; None if it cannot (or it is too long)."""
+    if len(source) > MAX_PARSED:
+        return None
     try:
         return MarkdownWithMath(renderer=IPythonRenderer(escape=False, attachments=attachments or {})).render(source)
     except Exception:  # e.g. a missing attachment, which would break formgrader's page

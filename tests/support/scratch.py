@@ -9,15 +9,21 @@ from coursekit.cli.gradebook import read_grades
 from coursekit.cli.nbgrader import new_course_dir, run_nbgrader
 
 
+class Link(str):
+    """A file of a submission that is a symbolic link to this target."""
+
+
 def write_submission(course, assignment, student, files):
     """Place a student's files in submitted/<student>/<assignment>/.
 
-    ``files`` maps a file name to a notebook node, text or bytes.
+    ``files`` maps a file name to a notebook node, text, bytes or a Link.
     """
     folder = Path(course) / "submitted" / student / assignment
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in files.items():
-        if isinstance(content, nbformat.NotebookNode):
+        if isinstance(content, Link):
+            (folder / name).symlink_to(content)
+        elif isinstance(content, nbformat.NotebookNode):
             nbformat.write(content, folder / name)
         elif isinstance(content, bytes):
             (folder / name).write_bytes(content)
