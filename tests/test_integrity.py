@@ -558,7 +558,8 @@ def test_feedback_shows_results_but_no_hidden_tests(assignment):
     assert "✘ failed" in pages["mutant"]
     assert "time limit" in pages["broken-infinite-loop"]
     assert "LEAK:" not in pages["cheat-print-hidden-inputs"], "feedback shows output printed after the hidden tests"
-    assert "LEAKED_" not in pages["cheat-leak-type-names"], "feedback shows a class name a submission chose"
+    leaky = pages["cheat-leak-type-names"]  # cells before the tests saw only visible inputs, and keep their output
+    assert "LEAKED_" not in leaky[leaky.index("✘ failed"):], "feedback shows a class name made of hidden inputs"
     copied = [p for p in Path(course).glob(f"feedback/*/{assignment}/*") if not p.name.endswith(".html")]
     leaked = [str(p) for p in copied if b"BEGIN HIDDEN TESTS" in p.read_bytes() or b"root:x:0:0" in p.read_bytes()
               or p.name == "coursekit-grading.json"]
