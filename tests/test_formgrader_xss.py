@@ -387,3 +387,16 @@ def test_hostile_feedback_runs_nothing(graded_course, formgrader):
     finally:
         page.close()
     assert pwned is None and title == NOTEBOOK, f"the feedback's script ran: __pwned={pwned}, title={title!r}"
+
+
+def test_long_html_is_shown_as_text_without_being_parsed(monkeypatch):
+    """Is HTML or markdown longer than the sanitiser's limit refused unparsed (its parsing cost grows faster
+    than its length, so a 120 KB output of nested tags held the grader for minutes)?"""
+    from coursekit.grader import sanitize
+
+    def no_parsing(html):
+        raise AssertionError("long HTML was parsed")
+    monkeypatch.setattr(sanitize, "_as_browsers_parse", no_parsing)
+    monkeypatch.setattr(sanitize, "_as_nbconvert_parses", no_parsing)
+    assert not sanitize.is_inert("<b>" * (sanitize.MAX_PARSED // 3 + 1))
+    assert sanitize.markdown_html("x" * (sanitize.MAX_PARSED + 1)) is None
