@@ -10,6 +10,7 @@ nbgrader copies it next to the notebook.  When grading, the graded cells run in
 the grader's own process (``coursekit/grader/verdicts.py``) with this module, so a
 submission cannot change the checks that judge it.
 """
+import builtins
 import contextlib
 import io
 import warnings
@@ -77,6 +78,22 @@ class CheckFailed(AssertionError):
     """
 
 
+# Names that may appear in a message a student sees.  A submission names its own classes, so
+# their names could carry hidden inputs out: they are told apart only in the details.
+_BUILTIN_EXCEPTIONS = {n for n, o in vars(builtins).items() if isinstance(o, type) and issubclass(o, BaseException)}
+
+
+def public_type_name(value):
+    """The name of ``value``'s type if it is Python's or NumPy's own, else "another type"."""
+    kind = type(value)
+    return kind.__name__ if kind.__module__ in ("builtins", "numpy") else "another type"
+
+
+def public_exception_name(name):
+    """An exception's class name if it is one of Python's own, else a phrase that does not repeat it."""
+    return name if name in _BUILTIN_EXCEPTIONS else "an exception of its own class"
+
+
 def _fail(name, what, details=(), advice=()):
     lines = [what, *advice, DETAILS, f"check: {name}", *details]
     raise CheckFailed("\n  ".join(lines))
@@ -102,21 +119,26 @@ def quietly(fn, *args, **kwargs):
             return fn(*args, **kwargs)
 
 
+def _article(type_name):
+    return type_name if type_name.startswith("another") else f"a {type_name}"
+
+
 def expect_float(name, value):
     """``value`` must be a real float (Python float or np.float64); returns it."""
     if type(value) not in (float, np.float64):
         advice = []
         if type(value) is np.ndarray:
             advice = ["A forward pass returns the mean loss: reduce with np.mean and return float(...)."]
-        _fail(name, f"the result should be a float (the mean loss), not a {type(value).__name__}.",
-              advice=advice)
+        _fail(name, f"the result should be a float (the mean loss), not {_article(public_type_name(value))}.",
+              advice=advice, details=[f"type: {type(value).__name__}"])
     return float(value)
 
 
 def expect_array(name, value, shape):
     """``value`` must be a float64 ndarray of ``shape``; returns a copy."""
     if type(value) is not np.ndarray:
-        _fail(name, f"the result should be a NumPy float64 array, not a {type(value).__name__}.")
+        _fail(name, f"the result should be a NumPy float64 array, not {_article(public_type_name(value))}.",
+              details=[f"type: {type(value).__name__}"])
     if value.dtype != np.float64:
         _fail(name, f"the result should have dtype float64, not {value.dtype}.",
               advice=["Likely cause: integer labels leaked into the result; "
@@ -187,7 +209,7 @@ def check_raises(name, fn, *args, match=(), why=""):
                   details=[f"message: {str(err)!r}; it should mention {missing}"])
         return
     except Exception as err:  # noqa: BLE001 - report what was raised instead
-        _fail(name, f"expected a ValueError, got {type(err).__name__}.", advice=advice,
+        _fail(name, f"expected a ValueError, got {public_exception_name(type(err).__name__)}.", advice=advice,
               details=[f"{type(err).__name__}: {err}"])
     _fail(name, "expected a ValueError, but nothing was raised.", advice=advice)
 
