@@ -153,3 +153,23 @@ def test_grading_refuses_without_a_sandbox_unless_told(monkeypatch):
         assert cwd.endswith("/work")
     finally:
         sandbox.probe.cache_clear()
+
+
+def test_sandbox_pid_is_read_whole_when_bwrap_writes_it_in_pieces():
+    """bwrap writes its --info-fd JSON in several writes: is a slow, split answer still read whole?"""
+    import threading
+
+    read_end, write_end = os.pipe()
+
+    def bwrap_like():
+        for piece in (b"{\n", b'    "child-pid": 4242,\n', b'    "net-namespace": 1\n', b"}\n"):
+            os.write(write_end, piece)
+            time.sleep(0.05)
+        os.close(write_end)
+    writer = threading.Thread(target=bwrap_like)
+    writer.start()
+    try:
+        assert SandboxedKernelManager()._sandbox_pid(read_end) == 4242
+    finally:
+        writer.join()
+        os.close(read_end)

@@ -40,6 +40,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
@@ -192,15 +193,23 @@ class SandboxedKernelManager(AsyncKernelManager):
         finally:
             os.close(read_info)
 
-    def _sandbox_pid(self, fd):
-        """The host PID of the sandbox's first process, which bwrap writes to its --info-fd."""
-        ready, _, _ = select.select([fd], [], [], 30)
-        data = os.read(fd, 65536) if ready else b""
-        try:
-            return int(json.loads(data)["child-pid"])
-        except (ValueError, KeyError):
-            log = Path(self._runtime, "kernel.log").read_text(errors="replace")[-2000:]
-            raise SandboxUnavailable(f"bubblewrap did not start the kernel: {log}") from None
+    def _sandbox_pid(self, fd, wait=60):
+        """The host PID of the sandbox's first process, from the JSON bwrap writes to its --info-fd.
+
+        bwrap writes it in several pieces, so this reads until the JSON is whole (or bwrap closes the pipe).
+        """
+        data, deadline = b"", time.monotonic() + wait
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+            chunk = os.read(fd, 65536) if ready else b""
+            data += chunk
+            try:
+                return int(json.loads(data)["child-pid"])
+            except (ValueError, KeyError):
+                if not chunk:
+                    break
+        log = Path(self._runtime, "kernel.log").read_text(errors="replace")[-2000:]
+        raise SandboxUnavailable(f"bubblewrap did not start the kernel (it said {data[:200]!r}): {log}")
 
     def format_kernel_cmd(self, extra_arguments=None):
         cmd = super().format_kernel_cmd(extra_arguments)
