@@ -173,3 +173,16 @@ def test_sandbox_pid_is_read_whole_when_bwrap_writes_it_in_pieces():
     finally:
         writer.join()
         os.close(read_end)
+
+
+def test_a_kernel_whose_sandbox_does_not_answer_is_not_left_running(monkeypatch):
+    """If bwrap's answer cannot be read, is the launched sandbox killed rather than orphaned?"""
+    def no_answer(self, fd, wait=60):
+        raise SandboxUnavailable("no answer")
+    monkeypatch.setattr(SandboxedKernelManager, "_sandbox_pid", no_answer)
+    km = SandboxedKernelManager(kernel_name="python3")
+    with pytest.raises(SandboxUnavailable):
+        asyncio.run(km.start_kernel(extra_arguments=[]))
+    process = km.provisioner.process if km.provisioner is not None else None
+    assert process is None or process.poll() is not None, "the sandbox's bwrap is still running"
+    assert not Path(km._runtime).exists()

@@ -190,6 +190,10 @@ class SandboxedKernelManager(AsyncKernelManager):
         try:
             if not self.unsandboxed:
                 self.ip = f"/proc/{self._sandbox_pid(read_info)}/root{SOCKETS}/kernel"
+        except BaseException:  # a sandbox that did not come up must not be left running
+            await self.shutdown_kernel(now=True)
+            await self.cleanup_resources()
+            raise
         finally:
             os.close(read_info)
 
