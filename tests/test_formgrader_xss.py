@@ -400,3 +400,19 @@ def test_long_html_is_shown_as_text_without_being_parsed(monkeypatch):
     monkeypatch.setattr(sanitize, "_as_nbconvert_parses", no_parsing)
     assert not sanitize.is_inert("<b>" * (sanitize.MAX_PARSED // 3 + 1))
     assert sanitize.markdown_html("x" * (sanitize.MAX_PARSED + 1)) is None
+
+
+def test_a_remembered_verdict_is_the_verdict_of_that_content(monkeypatch):
+    """Verdicts are remembered by content for the run: is a hostile cell that differs from a benign one
+    by a single character still refused, and is a repeated cell parsed only once?"""
+    from coursekit.grader import sanitize
+
+    parses = []
+    real = sanitize._as_browsers_parse
+    monkeypatch.setattr(sanitize, "_as_browsers_parse", lambda html: parses.append(html) or real(html))
+    monkeypatch.setattr(sanitize, "_VERDICTS", {})
+    benign, hostile = "Some <b>bold</b> text.", "Some <b onclick=x>bold</b> text."
+    assert sanitize.markdown_is_inert(benign) and sanitize.markdown_is_inert(benign)
+    assert not sanitize.markdown_is_inert(hostile) and not sanitize.markdown_is_inert(hostile)
+    assert len(parses) == 2
+    assert sanitize.html_is_inert("<i>x</i>") and not sanitize.html_is_inert("<i onmouseover=x>x</i>")

@@ -13,7 +13,15 @@ only; otherwise it is shown as text.  Outputs keep only text, LaTeX, PNG,
 JPEG and GIF besides that (no JavaScript, SVG or widget views), output
 metadata keeps only numeric image sizes, execution counts must be integers,
 and widget state is dropped from the notebook metadata.
+
+Verdicts are remembered by content (a SHA-256 of it) for the rest of the run:
+the instructor's markdown cells recur in every submission of a class, and
+rendering and parsing them twice each took more time than grading a notebook's
+tests.  Parsing is deterministic, so a remembered verdict is the one a new
+parse would give.
 """
+import hashlib
+import json
 import re
 import secrets
 
@@ -104,6 +112,32 @@ def as_code_block(text):
     return f"*{NOTE}*\n\n{fence}\n{text}\n{fence}"
 
 
+_VERDICTS = {}  # SHA-256 of what was checked -> whether it is inert
+_REMEMBERED = 4096
+
+
+def _remembered(text, check):
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+    if key not in _VERDICTS:
+        if len(_VERDICTS) >= _REMEMBERED:
+            _VERDICTS.clear()
+        _VERDICTS[key] = check()
+    return _VERDICTS[key]
+
+
+def markdown_is_inert(source, attachments=None):
+    """Whether a markdown cell (or ``text/markdown`` output) renders to inert HTML; remembered by content."""
+    def check():
+        html = markdown_html(source, attachments)
+        return html is not None and is_inert(html)
+    return _remembered(json.dumps(["markdown", source, attachments], sort_keys=True, default=str), check)
+
+
+def html_is_inert(html):
+    """``is_inert``, remembered by content."""
+    return _remembered(json.dumps(["html", html]), lambda: is_inert(html))
+
+
 def _as_int(value):
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -117,8 +151,7 @@ class SanitizeStudentHTML(NbGraderPreprocessor):
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "markdown":
-            html = markdown_html(cell.source, cell.get("attachments"))
-            if html is None or not is_inert(html):
+            if not markdown_is_inert(cell.source, cell.get("attachments")):
                 self.log.warning("Cell %d: markdown shown as text (it held HTML that could run code)", index)
                 cell.source = as_code_block(cell.source)
                 cell.pop("attachments", None)
@@ -139,8 +172,10 @@ class SanitizeStudentHTML(NbGraderPreprocessor):
                 shown_as_text.append(f"[{mime} output removed]")
                 del data[mime]
             elif mime in ("text/html", "text/markdown"):
-                html = data[mime] if mime == "text/html" else markdown_html(data[mime])
-                if html is None or not is_inert(html):
+                text = data[mime]
+                inert = (html_is_inert(text) if mime == "text/html" else markdown_is_inert(text)) \
+                    if isinstance(text, str) else False
+                if not inert:
                     shown_as_text.append(f"{NOTE}\n{data.pop(mime)}")
         if shown_as_text:
             self.log.warning("Cell %d: output shown as text (%s)", index, ", ".join(
