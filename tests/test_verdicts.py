@@ -10,8 +10,7 @@ import pytest
 from coursekit.grader.execute import GradingPlan
 from coursekit.grader.feedback import HideHiddenTests
 from coursekit.kernel import coursekit_wire as wire
-from coursekit.grader.verdicts import (NoResult, StudentFunction, GradedCellRunner, TimedOut, read_report,
-                                rebuild_exception)
+from coursekit.grader.verdicts import NoResult, StudentFunction, GradedCellRunner, TimedOut, rebuild_exception
 
 
 @pytest.mark.parametrize("value", [np.arange(6.0).reshape(2, 3), np.array([1, 2], dtype=np.int32), np.float64(0.5),
@@ -106,13 +105,10 @@ def test_exceptions_named_like_the_checkers_are_renamed():
         assert type(rebuilt).__name__ == f"student.{name}" and not isinstance(rebuilt, AssertionError)
 
 
-def test_a_call_without_a_report_fails():
-    """Is a call whose report is missing, or carries another call's nonce, a failure rather than a pass?"""
+def test_a_call_without_a_value_or_an_error_fails():
+    """Is a report that says neither what the function returned nor what it raised a failure rather than a pass?"""
     with pytest.raises(NoResult):
         StudentFunction("f", lambda *a: {"nonce": "n"})()
-    forged = {"output_type": "display_data", "data": {wire.MIME: wire.dumps({"nonce": "old", "value": wire.encode(1.0)})}}
-    with pytest.raises(NoResult):
-        read_report([forged], "new")
 
 
 def _runner(**report):
@@ -199,6 +195,29 @@ def test_grading_plan_takes_tests_functions_and_imports_from_the_gradebook(tmp_p
     assert plan.tests == {"test_f": "assert f(1) == 2\n### BEGIN HIDDEN TESTS\nhidden()"}
     assert plan.functions == ["f"] and plan.skipped == {"demo"}
     assert plan.imports == "import numpy as np\nfrom losscheck import quietly" and plan.preload == ["numpy"]
+
+
+def test_grading_plan_reads_the_gradebook_afresh_and_holds_no_lock(tmp_path):
+    """The gradebook is kept open for the run: does each notebook still see the instructor's latest
+    tests, and can nbgrader write to the SQLite gradebook between two plans?"""
+    import sqlite3
+
+    from nbformat.v4 import new_notebook
+    from nbgrader.api import Gradebook
+
+    path = tmp_path / "gradebook.db"
+    db = f"sqlite:///{path}"
+    with Gradebook(db) as gb:
+        gb.add_assignment("a")
+        gb.add_notebook("n", "a")
+        gb.add_source_cell("test_f", "n", "a", source="assert True", locked=True, cell_type="code", checksum="x")
+        gb.add_grade_cell("test_f", "n", "a", max_score=1, cell_type="code")
+    assert GradingPlan.from_gradebook(db, "a", "n", new_notebook()).tests == {"test_f": "assert True"}
+    writer = sqlite3.connect(path, timeout=0)  # no waiting: a lock the plan kept would fail this at once
+    writer.execute("UPDATE source_cell SET source = 'assert False' WHERE name = 'test_f'")
+    writer.commit()
+    writer.close()
+    assert GradingPlan.from_gradebook(db, "a", "n", new_notebook()).tests == {"test_f": "assert False"}
 
 
 def test_names_a_submission_chooses_never_reach_what_a_student_sees():

@@ -12,9 +12,11 @@ button and ``coursekit grade`` all use it.
   demonstrations) run in that kernel, as in plain nbgrader.
 - **Graded test cells never run in the kernel.**  Their source is taken from
   the gradebook and run in this process by ``coursekit.grader.verdicts.GradedCellRunner``;
-  each call of a student's function is one silent request to the kernel.  The
-  cell's outputs, and so its grade, are the runner's alone: errors a kernel
-  hides, results it fakes and hooks it installs change nothing.
+  each call of a student's function is one message to the kernel, which
+  answers the calls of a run of graded cells within one silent execute request
+  (``coursekit.grader.calls``).  The cell's outputs, and so its grade, are the
+  runner's alone: errors a kernel hides, results it fakes and hooks it
+  installs change nothing.
 - **Time.** A call or cell gets ``timeout`` seconds at most; a function that
   runs past it is not called again (its later tests fail at once), and the kernel
   is restarted with the cells before replayed.  The whole notebook has
@@ -36,26 +38,27 @@ records how it was graded (the sandbox, functions that timed out, a spent
 budget, kernel restarts) for ``coursekit grade``'s accounts.
 """
 import ast
+import asyncio
 import atexit
 import copy
 import json
 import os
 import secrets
 import shutil
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import monotonic
 
 from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
-from nbformat.v4 import new_code_cell, new_output
+from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer
 
-from ..kernel import coursekit_wire as wire
+from .calls import CallSession, Died, Silent, Stopped
 from .sandbox import SandboxedKernelManager
-from .verdicts import (ERRORS, BudgetSpent, GradedCellRunner, KernelDied, NoResult, TimedOut, call_request,
-                       read_report)
+from .verdicts import ERRORS, BudgetSpent, GradedCellRunner, KernelDied, NoResult, TimedOut, call_request
 
 SKIP_TAG = "skip-when-grading"
 SKIPPED_NOTE = "Not run by the autograder: this cell draws a figure or runs a demonstration, which is not graded.\n"
@@ -69,6 +72,29 @@ OUTPUT_CAP_NOTE = f"[the rest of this cell's output was dropped: it passed {MAX_
 _spare = {"km": None, "preload": None}  # the kernel started ahead for the next notebook
 
 
+_gradebooks = {}  # db_url -> nbgrader Gradebook, kept for the run
+
+
+def _gradebook(db_url):
+    """nbgrader's Gradebook for ``db_url``, one per run.
+
+    A new Gradebook is a new database engine, which compiles every query again:
+    that took 80 ms of each notebook.  Each use ends with a rollback, so nothing
+    read is cached between notebooks and no lock is held between them.
+    """
+    if db_url not in _gradebooks:
+        from nbgrader.api import Gradebook
+
+        _gradebooks[db_url] = Gradebook(db_url)
+    return _gradebooks[db_url]
+
+
+@atexit.register
+def _close_gradebooks():
+    while _gradebooks:
+        _gradebooks.popitem()[1].close()
+
+
 @dataclass
 class GradingPlan:
     """What the gradebook says about a notebook: its tests, the student's functions, the instructor's imports."""
@@ -79,13 +105,14 @@ class GradingPlan:
 
     @classmethod
     def from_gradebook(cls, db_url, assignment, notebook, nb):
-        from nbgrader.api import Gradebook
-
-        with Gradebook(db_url) as gb:
+        gb = _gradebook(db_url)
+        try:
             master = gb.find_notebook(notebook, assignment)
             solutions = {c.name for c in master.solution_cells}
             graded = {c.name for c in master.grade_cells}
             sources = {c.name: (c.source, c.locked, c.cell_type) for c in master.source_cells}
+        finally:
+            gb.db.rollback()  # end the read: no lock is held, and the next notebook reads afresh
 
         def demonstration(cell):
             """The gradebook's source of this cell if it is a locked, ungraded cell of the instructor's."""
@@ -151,8 +178,22 @@ def submission_files(folder):
 
 
 async def _discard(km):
+    """End a kernel and its sandbox, and tidy up after them.
+
+    SIGKILL ends the sandbox's first process and with it everything in its PID
+    namespace; waiting for that in 5 ms steps, instead of jupyter_client's 100 ms
+    ones, makes the kernel manager's own shutdown below only tidy up.
+    """
     try:
         if await ensure_async(km.is_alive()):
+            try:
+                await ensure_async(km.signal_kernel(signal.SIGKILL))
+            except OSError:
+                pass
+            for _ in range(200):
+                if not await ensure_async(km.is_alive()):
+                    break
+                await asyncio.sleep(0.005)
             await ensure_async(km.shutdown_kernel(now=True))
     finally:
         await ensure_async(km.cleanup_resources())
@@ -191,12 +232,14 @@ class SandboxedExecute(Execute):
         self._leave_out_links(resources["nbgrader"])
         self._files = submission_files(self.folder)
         self._output_bytes = {}
+        self._calls = None  # the CallSession serving the current run of graded cells
         self.runner = GradedCellRunner(self.plan.imports, self.plan.functions, self._call)
         km = self._take_kernel(nb)
         self.record["sandbox"] = km.sandbox_description
         try:
             return super().preprocess(nb, resources, km=km)
         finally:
+            self._drop_calls()
             if self.kc is not None:
                 self.kc.stop_channels()
                 self.kc = None
@@ -223,13 +266,8 @@ class SandboxedExecute(Execute):
                 path.unlink()
 
     def output(self, outs, msg, display_id, cell_index):
-        """nbclient's output handler, keeping at most MAX_OUTPUT_BYTES of a cell's output as it arrives.
-
-        Only the report of a call, which the grader reads and bounds itself, always gets through.
-        """
+        """nbclient's output handler, keeping at most MAX_OUTPUT_BYTES of a cell's output as it arrives."""
         content = msg.get("content", {})
-        if wire.MIME in content.get("data", {}):
-            return super().output(outs, msg, display_id, cell_index)
         size = (len(str(content.get("text", ""))) + len(str(content.get("data", ""))) + len(str(content.get("evalue", "")))
                 + len(str(content.get("traceback", ""))))
         used = self._output_bytes.get(cell_index, 0) + size
@@ -300,6 +338,7 @@ class SandboxedExecute(Execute):
             self.record["budget_spent"] = True
             cell.outputs, cell.execution_count = [new_output("stream", name="stdout", text=BUDGET_NOTE)], None
             return cell, resources
+        self._end_calls(index)
         self._arm_timeout()
         start = monotonic()
         try:
@@ -319,7 +358,7 @@ class SandboxedExecute(Execute):
 
     # ---- calls from the test runner -------------------------------------------------------------
     def _call(self, name, args, kwargs):
-        """Call the student's ``name`` in the kernel; return its report (coursekit_kernel.call)."""
+        """Call the student's ``name`` in the kernel; return its report (coursekit_kernel.answer)."""
         if name in self.record["timed_out"]:
             raise TimedOut(f"{name} ran past the time limit on an earlier hidden test, so it is not called again")
         if self.record["crashed"].get(name, 0) >= CRASHES_BEFORE_GIVING_UP:
@@ -331,34 +370,47 @@ class SandboxedExecute(Execute):
         self.record["calls"] += 1
         nonce = secrets.token_hex(8)
         request = call_request(name, args, kwargs, nonce)
-        call = new_code_cell(f"__import__('coursekit_kernel').call({request!r})")
-        index = self._index
-        kept = self.nb.cells[index]
-        self._output_bytes.pop(index, None)
         self._arm_timeout()
+        deadline = monotonic() + self.timeout
         try:
-            self.execute_cell(call, index, store_history=False)
-        except CellTimeoutError:
+            if self._calls is None:
+                self._calls = CallSession(self.km, self.kc)
+                self._calls.open(deadline)
+            return self._calls.call(request, nonce, deadline)
+        except Silent:
             self.record["timed_out"].append(name)
-            self._restart_and_replay(index)
+            self._restart_and_replay(self._index)
             raise TimedOut(f"{name} {ERRORS['TimedOut']}") from None
-        except DeadKernelError:
+        except Died:
             self.record["crashed"][name] = self.record["crashed"].get(name, 0) + 1
-            self._restart_and_replay(index)
+            self._restart_and_replay(self._index)
             raise KernelDied(f"{name}: {ERRORS['KernelDied']}") from None
-        except Exception as err:  # noqa: BLE001 - nbclient gave up on the kernel some other way
-            self.log.exception("Calling %s in the kernel failed; restarting it", name)
+        except Stopped:  # the kernel is idle again: a new session serves the next call
+            self._drop_calls()
+            raise NoResult(f"{name}: {ERRORS['NoResult']}") from None
+        except Exception as err:  # noqa: BLE001 - an unreadable answer, or a socket that failed
+            self.log.warning("Calling %s in the kernel failed (%s); restarting it", name, err)
+            self._restart_and_replay(self._index)
+            raise NoResult(f"{name}: {ERRORS['NoResult']}") from None
+
+    def _drop_calls(self):
+        if self._calls is not None:
+            self._calls.drop()
+            self._calls = None
+
+    def _end_calls(self, index):
+        """Let the kernel stop serving calls before cell ``index`` runs in it; replace a kernel that does not."""
+        if self._calls is None:
+            return
+        session, self._calls = self._calls, None
+        if not session.close(monotonic() + max(1.0, min(self.startup_timeout, self._remaining()))):
+            self.log.warning("The kernel did not stop serving calls; restarting it")
             self._restart_and_replay(index)
-            raise NoResult(f"{name}: the call could not be completed ({type(err).__name__}); "
-                           "the kernel was restarted") from None
-        finally:
-            self.nb.cells[index] = kept
-            self.clear_display_id_mapping(index)  # a display the call made can never update the graded cell
-        return read_report(call.outputs, nonce)
 
     def _restart_and_replay(self, index):
         """A fresh kernel with the state of the ordinary cells before ``index`` (those that did not fail)."""
         self.record["kernel_restarts"] += 1
+        self._drop_calls()
         while True:
             if self.kc is not None:
                 self.kc.stop_channels()

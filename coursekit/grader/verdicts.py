@@ -11,7 +11,8 @@ here, in a namespace where ``np``, the course's ``losscheck`` and the other
 modules the instructor's cells import are the grader's own, and where each
 function a student writes (``mse_forward``) is a ``StudentFunction``: calling
 it sends the arguments to the kernel, which calls the student's function and
-reports what it did (see ``coursekit/kernel/coursekit_kernel.py``).  The
+reports what it did (see ``coursekit/grader/calls.py`` and
+``coursekit/kernel/coursekit_kernel.py``).  The
 proxy then replays that here: it returns the value, raises the exception,
 re-emits the warnings and the stderr text, and copies the arguments' state
 after the call back into the grader's arrays, so ``check_unmodified`` sees an
@@ -141,22 +142,10 @@ class StudentFunction:
 
 
 def call_request(name, args, kwargs, nonce):
-    """The request text a kernel's ``coursekit_kernel.call`` reads."""
+    """The request text a kernel's ``coursekit_kernel.answer`` reads."""
     return wire.dumps({"name": name, "nonce": nonce, "errstate": np.geterr(),
                        "args": [wire.encode(a) for a in args],
                        "kwargs": {k: wire.encode(v) for k, v in kwargs.items()}})
-
-
-def read_report(outputs, nonce):
-    """The call's report among a call's outputs: the last display of the course's type with this nonce."""
-    for output in reversed(outputs):
-        text = output.get("data", {}).get(wire.MIME) if output.get("output_type") == "display_data" else None
-        if text is None:
-            continue
-        report = wire.loads(text if isinstance(text, str) else "")
-        if report.get("nonce") == nonce:
-            return report
-    raise NoResult("the call reported no result (the kernel's reporting was changed, or the call was cut short)")
 
 
 class GradedCellRunner:

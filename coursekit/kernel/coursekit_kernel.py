@@ -8,13 +8,18 @@ the kernel to do three things, each as a silent execute request:
   has done that work before the notebook arrives;
 - ``populate(files)``: write the submission's files into the kernel's working
   folder (a private tmpfs of the sandbox);
-- ``call(request)``: call one of the student's functions on inputs the grader
-  sent, and report what it did: the value it returned or the exception it
-  raised, the warnings it emitted, what it wrote to stderr, and the state of
-  its array arguments afterwards (to see whether it modified them).
+- ``serve(path, token)``: while a graded cell runs in the grader, answer its
+  calls of the student's functions.  The grader made a ZeroMQ socket at
+  ``path`` (in a folder it owns, bound read-only into the sandbox); this
+  connects to it, says ``token``, and then, for each request, calls the
+  function on the inputs the grader sent and reports what it did: the value it
+  returned or the exception it raised, the warnings it emitted, what it wrote
+  to stderr, and the state of its arguments afterwards (to see whether it
+  modified them).  A request ``{"done": token}`` ends it.  One execute request
+  serves every call of a run of graded cells, so a call costs a socket round
+  trip, not a whole execute request.
 
-The report is published as display data of type ``coursekit_wire.MIME``.  A
-submission can replace any of this; it then only changes what its own
+A submission can replace any of this; it then only changes what its own
 functions are reported to have done, which it could as well have done by
 writing them that way.  Expected values never enter the kernel.
 """
@@ -57,18 +62,44 @@ def _describe(err):
     return {"type": type(err).__name__, "mro": [c.__name__ for c in type(err).__mro__], "message": message}
 
 
-def call(request_text):
+class _Discard(io.TextIOBase):
+    """stdout while a student's function is called for the grader: nobody reads it."""
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        return len(text)
+
+
+def serve(path, token):
+    import zmq
+
+    socket = zmq.Context.instance().socket(zmq.PAIR)
+    socket.linger = 0
+    socket.connect(f"ipc://{path}")
+    try:
+        socket.send_string(wire.dumps({"ready": token}))
+        while True:
+            request = json.loads(socket.recv_string())
+            if request.get("done") == token:
+                return
+            socket.send_string(wire.dumps(answer(request)))
+    finally:
+        socket.close()
+
+
+def answer(request):
+    """Call the function a request names; return the report of what it did."""
     import numpy as np
     from IPython import get_ipython
-    from IPython.display import publish_display_data
 
-    request = json.loads(request_text)
     args = [wire.decode(a) for a in request["args"]]
     kwargs = {k: wire.decode(v) for k, v in request["kwargs"].items()}
     report = {"nonce": request["nonce"]}
     stderr = io.StringIO()
     with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stderr(stderr), \
-            np.errstate(**request["errstate"]):
+            contextlib.redirect_stdout(_Discard()), np.errstate(**request["errstate"]):
         warnings.simplefilter("always")
         try:
             function = get_ipython().user_ns.get(request["name"])
@@ -81,4 +112,4 @@ def call(request_text):
     report["stderr"] = stderr.getvalue()[:10000]
     report["args_after"] = [wire.encode(a) for a in args]
     report["kwargs_after"] = {k: wire.encode(v) for k, v in kwargs.items()}
-    publish_display_data({wire.MIME: wire.dumps(report)})
+    return report

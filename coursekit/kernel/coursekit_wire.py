@@ -19,7 +19,6 @@ import re
 
 import numpy as np
 
-MIME = "application/x-coursekit-call+json"
 MAX_BYTES = 64 * 2 ** 20      # largest encoded message the grader will parse
 MAX_ELEMENTS = 2 ** 24        # largest array, in elements
 MAX_DEPTH = 8                 # nesting of lists and tuples

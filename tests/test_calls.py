@@ -1,0 +1,118 @@
+"""The channel on which a real sandboxed kernel answers the grader's calls: it answers, it cannot
+pass off another answer as the one asked for, and a kernel that stops serving, dies or goes
+silent is noticed at once or at the deadline, never taken as an answer."""
+import os
+import stat
+from time import monotonic
+
+import numpy as np
+import pytest
+from jupyter_core.utils import run_sync
+
+from coursekit.grader.calls import CallSession, Died, Silent, Stopped
+from coursekit.grader.execute import _discard
+from coursekit.grader.sandbox import SandboxedKernelManager
+from coursekit.grader.verdicts import call_request
+from coursekit.kernel import coursekit_wire as wire
+
+pytestmark = pytest.mark.xdist_group("sandbox")
+
+FUNCTIONS = """
+import numpy as np
+def mse(y, p):
+    print("printed by the student")
+    p += 0  # in place, but no change
+    return float(((p - y) ** 2).mean())
+"""
+
+
+@pytest.fixture
+def kernel():
+    km = SandboxedKernelManager(kernel_name="python3")
+    run_sync(km.start_kernel)(extra_arguments=["--HistoryManager.hist_file=:memory:"])
+    kc = km.client()
+    kc.start_channels()
+    run_sync(kc.wait_for_ready)(timeout=60)
+
+    def run(code):
+        reply = run_sync(kc.execute_interactive)(code, timeout=30, output_hook=lambda msg: None)
+        assert reply["content"]["status"] == "ok", reply["content"]
+
+    run(FUNCTIONS)
+    try:
+        yield km, kc, run
+    finally:
+        kc.stop_channels()
+        run_sync(_discard)(km)
+
+
+def _ask(session, nonce="n1", name="mse", seconds=30):
+    y, p = np.zeros(4), np.arange(4.0)
+    return session.call(call_request(name, (y, p), {}, nonce), nonce, monotonic() + seconds)
+
+
+def test_calls_are_answered_and_the_kernel_is_idle_afterwards(kernel):
+    """Does a session answer calls with the function's value, on a socket only the kernel's user can open?"""
+    km, kc, run = kernel
+    session = CallSession(km, kc)
+    session.open(monotonic() + 30)
+    mode = os.stat(session.path)
+    assert stat.S_IMODE(mode.st_mode) == 0o600 and stat.S_ISSOCK(mode.st_mode)
+    assert mode.st_uid == (km.kernel_uid if km.kernel_uid is not None else os.getuid())
+    for i in range(3):
+        report = _ask(session, nonce=f"n{i}")
+        assert wire.decode(report["value"]) == 3.5 and "error" not in report and not report["stderr"]
+    assert session.close(monotonic() + 30)
+    assert not os.path.exists(session.path)
+    run("assert 1 + 1 == 2")  # the kernel went back to running cells
+
+
+def test_an_answer_to_another_call_is_not_taken(kernel):
+    """Does a kernel that answers with a forged report (no matching nonce) get a timeout, not a pass?"""
+    km, kc, run = kernel
+    run("import coursekit_kernel\n"
+        "coursekit_kernel.answer = lambda request: {'nonce': 'forged', 'value': {'t': 'float', 'v': '0x0p+0'}}")
+    session = CallSession(km, kc)
+    session.open(monotonic() + 30)
+    start = monotonic()
+    with pytest.raises(Silent):
+        _ask(session, seconds=1)
+    assert monotonic() - start < 5
+    session.drop()
+
+
+def test_a_kernel_that_stops_serving_is_noticed_at_once(kernel):
+    """Does a serve() the submission replaced fail the call at once instead of at the deadline?"""
+    km, kc, run = kernel
+    run("import coursekit_kernel\ncoursekit_kernel.serve = lambda path, token: None")
+    session = CallSession(km, kc)
+    start = monotonic()
+    with pytest.raises(Stopped):
+        session.open(monotonic() + 30)
+    assert monotonic() - start < 5
+    session.drop()
+
+
+def test_a_kernel_that_dies_in_a_call_is_noticed_at_once(kernel):
+    """Does a function that kills its kernel fail the call at once, as a death, not a timeout?"""
+    km, kc, run = kernel
+    run("import os\ndef mse(y, p):\n    os._exit(1)")
+    session = CallSession(km, kc)
+    session.open(monotonic() + 30)
+    start = monotonic()
+    with pytest.raises(Died):
+        _ask(session)
+    assert monotonic() - start < 5
+    session.drop()
+
+
+def test_an_oversized_answer_is_never_read(kernel, monkeypatch):
+    """Does ZeroMQ drop an answer over the wire's limit before the grader reads any of it?"""
+    km, kc, run = kernel
+    monkeypatch.setattr(wire, "MAX_BYTES", 10_000)
+    run("def mse(y, p):\n    return np.zeros(2000)")  # about 21 kB of report
+    session = CallSession(km, kc)
+    session.open(monotonic() + 30)
+    with pytest.raises(Silent):
+        _ask(session, seconds=2)
+    session.drop()
