@@ -116,3 +116,58 @@ def test_an_oversized_answer_is_never_read(kernel, monkeypatch):
     with pytest.raises(Silent):
         _ask(session, seconds=2)
     session.drop()
+
+
+FLOOD_SHELL = """
+import coursekit_kernel, time
+_serve = coursekit_kernel.serve
+def flooding_serve(path, token):
+    _serve(path, token)  # answers every call, and stops on "done"; then floods the shell channel
+    kernel = get_ipython().kernel
+    stream, ident = kernel.shell_stream, kernel._parent_ident["shell"]
+    end = time.time() + 30
+    while time.time() < end:
+        kernel.session.send(stream, "execute_reply", {"status": "ok", "execution_count": 0},
+                            parent={"header": {"msg_id": "bogus", "msg_type": "execute_request"}}, ident=ident)
+        time.sleep(0.005)
+coursekit_kernel.serve = flooding_serve
+"""
+
+FLOOD_CALLS = """
+import coursekit_kernel, json, time, zmq
+def flooding_serve(path, token):
+    socket = zmq.Context.instance().socket(zmq.PAIR)
+    socket.connect(f"ipc://{path}")
+    socket.send_string(json.dumps({"ready": token}))
+    junk = json.dumps({"pad": "x" * 2 ** 20})  # sent faster than the grader can parse it
+    end = time.time() + 30
+    while time.time() < end:
+        socket.send_string(junk)
+coursekit_kernel.serve = flooding_serve
+"""
+
+
+def test_a_kernel_that_floods_the_shell_channel_cannot_hold_the_grader_past_its_deadline(kernel):
+    """Does a kernel that, told to stop serving, sends forged replies without end still let the
+    grader go at its deadline (it then replaces the kernel)?"""
+    km, kc, run = kernel
+    run(FLOOD_SHELL)
+    session = CallSession(km, kc)
+    session.open(monotonic() + 30)
+    assert wire.decode(_ask(session)["value"]) == 3.5
+    start = monotonic()
+    assert not session.close(monotonic() + 2)
+    assert monotonic() - start < 5
+
+
+def test_a_kernel_that_floods_the_call_socket_cannot_put_off_the_deadline(kernel):
+    """Does a stream of messages without the call's nonce end in a timeout at the deadline?"""
+    km, kc, run = kernel
+    run(FLOOD_CALLS)
+    session = CallSession(km, kc)
+    session.open(monotonic() + 30)
+    start = monotonic()
+    with pytest.raises(Silent):
+        _ask(session, seconds=1)
+    assert monotonic() - start < 4
+    session.drop()

@@ -11,7 +11,8 @@ bounded size, JSON only), a report counts only with the nonce of its request,
 and ZeroMQ itself refuses a message over ``coursekit_wire.MAX_BYTES``.  While it
 waits, the grader checks every ``SLICE`` seconds that the kernel is alive and
 still serving, so a crash or a ``serve`` the submission replaced is noticed at
-once, and a call that runs past its deadline is reported as such.
+once, and a call that runs past its deadline is reported as such.  Every wait
+ends by its deadline, however many messages the kernel sends meanwhile.
 """
 import os
 import secrets
@@ -72,6 +73,8 @@ class CallSession:
             report = self._receive(deadline)
             if report.get("nonce") == nonce:
                 return report
+            if monotonic() >= deadline:  # a stream of other messages does not put the deadline off
+                raise Silent()
 
     def close(self, deadline):
         """End the session; True if the kernel stopped serving and went idle before ``deadline``."""
@@ -114,15 +117,21 @@ class CallSession:
                 raise Stopped()
 
     async def _finished(self, timeout):
-        """Whether the kernel replied to the serve request (waiting up to ``timeout`` seconds)."""
+        """Whether the kernel replied to the serve request, waiting ``timeout`` seconds at most.
+
+        Other shell messages are read and dropped; however many the kernel sends, this returns
+        by ``timeout`` (a kernel holds its session's key, so it can send replies of its own).
+        """
         if self.msg_id is None:
             return False
-        while await ensure_async(self.kc.shell_channel.msg_ready()) or timeout > 0:
+        end = monotonic() + timeout
+        while True:
             try:
-                msg = await ensure_async(self.kc.shell_channel.get_msg(timeout=timeout))
+                msg = await ensure_async(self.kc.shell_channel.get_msg(timeout=max(0.0, end - monotonic())))
             except Exception:  # noqa: BLE001 - queue.Empty: no reply yet
                 return False
             if msg.get("parent_header", {}).get("msg_id") == self.msg_id:
                 self.stopped = True
                 return True
-        return False
+            if monotonic() >= end:
+                return False
