@@ -36,7 +36,9 @@ def main(argv=None):
     grade = sub.add_parser("grade", help="autograde submitted/*/ASSIGNMENT and account for every student")
     grade.add_argument("assignment")
     grade.add_argument("--course", default=".", help="the nbgrader course directory (default: here)")
-    grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel grading processes")
+    grade.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2),
+                       help="parallel grading processes (default: half the cores, since each uses about two: "
+                            "one grades while the other starts the next notebook's kernel)")
     grade.add_argument("--force", action="store_true", help="regrade unchanged submissions too")
     grade.add_argument("--shard", type=_shard, default=(1, 1), metavar="I/N",
                        help="grade only share I of N of the students (split by a hash of the student id), "
