@@ -199,11 +199,31 @@ async def _discard(km):
         await ensure_async(km.cleanup_resources())
 
 
+_ended = []  # kernels killed, not yet tidied up after
+
+
+def _end(km):
+    """Kill a kernel's sandbox now, and tidy up after it later (``_tidy_up``), when it has exited
+    and that costs no wait: a notebook's kernel is tidied up while the next notebook starts."""
+    try:
+        if run_sync(km.is_alive)():
+            run_sync(km.signal_kernel)(signal.SIGKILL)
+    except OSError:
+        pass
+    _ended.append(km)
+
+
+def _tidy_up():
+    while _ended:
+        run_sync(_discard)(_ended.pop())
+
+
 @atexit.register
 def _discard_spare():
     km, _spare["km"] = _spare["km"], None
     if km is not None:
-        run_sync(_discard)(km)
+        _end(km)
+    _tidy_up()
 
 
 class SandboxedExecute(Execute):
@@ -244,7 +264,7 @@ class SandboxedExecute(Execute):
                 self.kc.stop_channels()
                 self.kc = None
             if self.km is not None:
-                run_sync(_discard)(self.km)
+                _end(self.km)
             Path(self.folder, GRADING_RECORD).write_text(json.dumps(self.record, indent=1))
 
     def _leave_out_links(self, nbg):
@@ -287,9 +307,10 @@ class SandboxedExecute(Execute):
         return km
 
     def _take_kernel(self, nb):
+        _tidy_up()
         spare, _spare["km"] = _spare["km"], None
         if spare is not None and (_spare["preload"] != self.plan.preload or not run_sync(spare.is_alive)()):
-            run_sync(_discard)(spare)
+            _end(spare)
             spare = None
         km = spare or self._new_kernel(nb)
         self.record["warm_start"] = spare is not None
@@ -407,24 +428,24 @@ class SandboxedExecute(Execute):
             self.log.warning("The kernel did not stop serving calls; restarting it")
             self._restart_and_replay(index)
 
+    def _replace_kernel(self):
+        if self.kc is not None:
+            self.kc.stop_channels()
+            self.kc = None
+        _end(self.km)
+        self.km = self._new_kernel(self.nb)
+        self.start_new_kernel_client()
+
     def _restart_and_replay(self, index):
         """A fresh kernel with the state of the ordinary cells before ``index`` (those that did not fail)."""
         self.record["kernel_restarts"] += 1
         self._drop_calls()
         while True:
-            if self.kc is not None:
-                self.kc.stop_channels()
-                self.kc = None
-            run_sync(_discard)(self.km)
-            self.km = self._new_kernel(self.nb)
             try:
-                self.start_new_kernel_client()
+                self._replace_kernel()
             except Exception:  # noqa: BLE001 - a kernel that fails to start on a busy machine: one more try
                 self.log.exception("A restarted kernel did not come up; trying once more")
-                self.kc = None
-                run_sync(_discard)(self.km)
-                self.km = self._new_kernel(self.nb)
-                self.start_new_kernel_client()
+                self._replace_kernel()
             replay = [i for i, c in enumerate(self.nb.cells[:index]) if c.cell_type == "code"
                       and c.metadata.get("nbgrader", {}).get("grade_id") not in set(self.plan.tests) | self.plan.skipped
                       and i not in self._dead_cells]

@@ -217,6 +217,8 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     async def start_kernel(self, **kw):
         """Start the kernel in a new sandbox; ``cwd`` is ignored (the files come over the channel)."""
+        if not self.unsandboxed:
+            probe()  # before anything is made: a refused start leaves nothing behind
         self._runtime = tempfile.mkdtemp(prefix="coursekit-kernel-")
         os.chmod(self._runtime, 0o755)
         self.connection_file = os.path.join(self._runtime, "connection.json")
@@ -226,7 +228,6 @@ class SandboxedKernelManager(AsyncKernelManager):
             os.mkdir(work)
             self.ip = os.path.join(self._runtime, "kernel")
         else:
-            probe()
             self.ip = f"{SOCKETS}/kernel"
         read_info, self._info_fd = os.pipe()
         log = open(os.path.join(self._runtime, "kernel.log"), "wb")
