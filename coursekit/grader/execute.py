@@ -177,6 +177,17 @@ def submission_files(folder):
     return files
 
 
+async def _kill(km):
+    """SIGKILL a kernel's sandbox if it is alive; return whether it was."""
+    alive = await ensure_async(km.is_alive())
+    if alive:
+        try:
+            await ensure_async(km.signal_kernel(signal.SIGKILL))
+        except OSError:
+            pass
+    return alive
+
+
 async def _discard(km):
     """End a kernel and its sandbox, and tidy up after them.
 
@@ -185,11 +196,7 @@ async def _discard(km):
     ones, makes the kernel manager's own shutdown below only tidy up.
     """
     try:
-        if await ensure_async(km.is_alive()):
-            try:
-                await ensure_async(km.signal_kernel(signal.SIGKILL))
-            except OSError:
-                pass
+        if await _kill(km):
             for _ in range(200):
                 if not await ensure_async(km.is_alive()):
                     break
@@ -205,11 +212,7 @@ _ended = []  # kernels killed, not yet tidied up after
 def _end(km):
     """Kill a kernel's sandbox now, and tidy up after it later (``_tidy_up``), when it has exited
     and that costs no wait: a notebook's kernel is tidied up while the next notebook starts."""
-    try:
-        if run_sync(km.is_alive)():
-            run_sync(km.signal_kernel)(signal.SIGKILL)
-    except OSError:
-        pass
+    run_sync(_kill)(km)
     _ended.append(km)
 
 
