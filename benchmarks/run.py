@@ -124,20 +124,11 @@ def bench_grading(assignment, n, jobs, repeats):
 
 def per_call_cost(repeats=200):
     """Seconds for one round trip of a student-function call to a sandboxed kernel (median)."""
-    from jupyter_core.utils import run_sync
-
     from coursekit.grader.calls import CallSession
-    from coursekit.grader.execute import _discard
-    from coursekit.grader.sandbox import SandboxedKernelManager
     from coursekit.grader.verdicts import call_request
+    from support.kernels import sandboxed_kernel
 
-    km = SandboxedKernelManager(kernel_name="python3")
-    run_sync(km.start_kernel)(extra_arguments=["--HistoryManager.hist_file=:memory:"])
-    kc = km.client()
-    kc.start_channels()
-    try:
-        run_sync(kc.wait_for_ready)(timeout=60)
-        run_sync(kc.execute_interactive)("def f(y, p):\n    return float(((p - y) ** 2).mean())", timeout=60)
+    with sandboxed_kernel("def f(y, p):\n    return float(((p - y) ** 2).mean())") as (km, kc, _):
         session = CallSession(km, kc)
         session.open(time.monotonic() + 60)
         times = []
@@ -148,9 +139,6 @@ def per_call_cost(repeats=200):
             times.append(time.perf_counter() - start)
         session.close(time.monotonic() + 60)
         return float(np.median(times))
-    finally:
-        kc.stop_channels()
-        run_sync(_discard)(km)
 
 
 def _inputs(assignment, n_elements, rng):

@@ -7,13 +7,10 @@ from time import monotonic
 
 import numpy as np
 import pytest
-from jupyter_core.utils import run_sync
-
 from coursekit.grader.calls import CallSession, Died, Silent, Stopped
-from coursekit.grader.execute import _discard
-from coursekit.grader.sandbox import SandboxedKernelManager
 from coursekit.grader.verdicts import call_request
 from coursekit.kernel import coursekit_wire as wire
+from support.kernels import sandboxed_kernel
 
 pytestmark = pytest.mark.xdist_group("sandbox")
 
@@ -28,22 +25,14 @@ def mse(y, p):
 
 @pytest.fixture
 def kernel():
-    km = SandboxedKernelManager(kernel_name="python3")
-    run_sync(km.start_kernel)(extra_arguments=["--HistoryManager.hist_file=:memory:"])
-    kc = km.client()
-    kc.start_channels()
-    run_sync(kc.wait_for_ready)(timeout=60)
+    with sandboxed_kernel(FUNCTIONS) as started:
+        yield started
 
-    def run(code):
-        reply = run_sync(kc.execute_interactive)(code, timeout=30, output_hook=lambda msg: None)
-        assert reply["content"]["status"] == "ok", reply["content"]
 
-    run(FUNCTIONS)
-    try:
-        yield km, kc, run
-    finally:
-        kc.stop_channels()
-        run_sync(_discard)(km)
+def _opened(km, kc):
+    session = CallSession(km, kc)
+    session.open(monotonic() + 30)
+    return session
 
 
 def _ask(session, nonce="n1", name="mse", seconds=30):
@@ -54,8 +43,7 @@ def _ask(session, nonce="n1", name="mse", seconds=30):
 def test_calls_are_answered_and_the_kernel_is_idle_afterwards(kernel):
     """Does a session answer calls with the function's value, on a socket only the kernel's user can open?"""
     km, kc, run = kernel
-    session = CallSession(km, kc)
-    session.open(monotonic() + 30)
+    session = _opened(km, kc)
     mode = os.stat(session.path)
     assert stat.S_IMODE(mode.st_mode) == 0o600 and stat.S_ISSOCK(mode.st_mode)
     assert mode.st_uid == (km.kernel_uid if km.kernel_uid is not None else os.getuid())
@@ -72,8 +60,7 @@ def test_an_answer_to_another_call_is_not_taken(kernel):
     km, kc, run = kernel
     run("import coursekit_kernel\n"
         "coursekit_kernel.answer = lambda request: {'nonce': 'forged', 'value': {'t': 'float', 'v': '0x0p+0'}}")
-    session = CallSession(km, kc)
-    session.open(monotonic() + 30)
+    session = _opened(km, kc)
     start = monotonic()
     with pytest.raises(Silent):
         _ask(session, seconds=1)
@@ -97,8 +84,7 @@ def test_a_kernel_that_dies_in_a_call_is_noticed_at_once(kernel):
     """Does a function that kills its kernel fail the call at once, as a death, not a timeout?"""
     km, kc, run = kernel
     run("import os\ndef mse(y, p):\n    os._exit(1)")
-    session = CallSession(km, kc)
-    session.open(monotonic() + 30)
+    session = _opened(km, kc)
     start = monotonic()
     with pytest.raises(Died):
         _ask(session)
@@ -111,8 +97,7 @@ def test_an_oversized_answer_is_never_read(kernel, monkeypatch):
     km, kc, run = kernel
     monkeypatch.setattr(wire, "MAX_BYTES", 10_000)
     run("def mse(y, p):\n    return np.zeros(2000)")  # about 21 kB of report
-    session = CallSession(km, kc)
-    session.open(monotonic() + 30)
+    session = _opened(km, kc)
     with pytest.raises(Silent):
         _ask(session, seconds=2)
     session.drop()
@@ -152,8 +137,7 @@ def test_a_kernel_that_floods_the_shell_channel_cannot_hold_the_grader_past_its_
     grader go at its deadline (it then replaces the kernel)?"""
     km, kc, run = kernel
     run(FLOOD_SHELL)
-    session = CallSession(km, kc)
-    session.open(monotonic() + 30)
+    session = _opened(km, kc)
     assert wire.decode(_ask(session)["value"]) == 3.5
     start = monotonic()
     assert not session.close(monotonic() + 2)
@@ -164,8 +148,7 @@ def test_a_kernel_that_floods_the_call_socket_cannot_put_off_the_deadline(kernel
     """Does a stream of messages without the call's nonce end in a timeout at the deadline?"""
     km, kc, run = kernel
     run(FLOOD_CALLS)
-    session = CallSession(km, kc)
-    session.open(monotonic() + 30)
+    session = _opened(km, kc)
     start = monotonic()
     with pytest.raises(Silent):
         _ask(session, seconds=1)
