@@ -30,6 +30,22 @@ def test_check_close_reports_wrong_shape_and_dtype():
         lc.check_close("g", np.zeros(3, dtype=np.float32), np.zeros(3))
 
 
+def test_check_close_without_strict_reads_any_numeric_type():
+    """Do edge-case cells (strict=False) accept a 0-d array or float32, and still refuse wrong values and shapes?"""
+    lc.check_close("f", np.array(2.0), 2.0, strict=False)
+    lc.check_close("f", np.array([2.0]), 2.0, strict=False)
+    lc.check_close("g", np.ones(3, dtype=np.float32), np.ones(3), strict=False)
+    lc.check_close("g", [1.0, 1.0, 1.0], np.ones(3), strict=False)
+    with pytest.raises(lc.CheckFailed, match="wrong values"):
+        lc.check_close("f", np.array(3.0), 2.0, strict=False)
+    with pytest.raises(lc.CheckFailed, match="one number"):
+        lc.check_close("f", np.array([2.0, 2.0]), 2.0, strict=False)
+    with pytest.raises(lc.CheckFailed, match="one number"):
+        lc.check_close("f", "2.0x", 2.0, strict=False)
+    with pytest.raises(lc.CheckFailed, match=r"expected shape \(3,\)"):
+        lc.check_close("g", np.zeros((3, 1)), np.zeros(3), strict=False)
+
+
 def test_check_close_accepts_within_tolerance_and_flags_nan():
     """Does check_close pass tiny errors and fail nan with an explanation?"""
     lc.check_close("g", np.array([1.0 + 1e-12, 2.0]), np.array([1.0, 2.0]))

@@ -1,0 +1,262 @@
+"""The course's own rules, checked on the text of every notebook a student reads and on the catalogs.
+
+`00_start_here` states them once: one notation, one points policy, warnings cost nothing,
+shapes are never broadcast, one epsilon story.  These tests read files only (no kernel),
+so they are quick; the real nbgrader runs of test_grading.py show that the hidden tests
+behave as the catalogs say.
+"""
+import ast
+import re
+from collections import Counter
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbgrader.utils import is_grade, is_solution
+
+from coursekit import RELEASE, ROOT, SOLUTIONS, SOURCE, assignments, notebook_name
+from support.catalog import catalog, solution_code
+
+STUDENT_NOTEBOOKS = sorted([*RELEASE.glob("*/*.ipynb"), *(ROOT / "notebooks").glob("*.ipynb")])
+ALL_NOTEBOOKS = sorted([*STUDENT_NOTEBOOKS, *SOURCE.glob("*/*.ipynb")])
+_IDS = [str(p.relative_to(ROOT)) for p in STUDENT_NOTEBOOKS]
+_ALL_IDS = [str(p.relative_to(ROOT)) for p in ALL_NOTEBOOKS]
+GALLERY = ROOT / "coursekit" / "gallery.py"
+
+
+def _texts(path):
+    """Every piece of text a reader of the notebook meets: cell sources and text outputs."""
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        yield f"cell {i}", cell.source
+        for out in cell.get("outputs", []):
+            text = out.get("text") or out.get("data", {}).get("text/plain", "")
+            yield f"cell {i} output", text if isinstance(text, str) else "".join(text)
+
+
+def _markdown(path):
+    nb = nbformat.read(path, as_version=4)
+    return [(i, c.source) for i, c in enumerate(nb.cells) if c.cell_type == "markdown"]
+
+
+def _grade_id(cell):
+    return cell.metadata["nbgrader"]["grade_id"]
+
+
+def _source_nb(assignment):
+    return nbformat.read(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
+
+
+# -------------------------------------------------------------------------------------------
+# Student text speaks of the course only
+# -------------------------------------------------------------------------------------------
+HISTORY = re.compile(r"\bseed\b|\bdrafts?\b|grew from|earlier version|how the hidden tests are (built|written)",
+                     re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", STUDENT_NOTEBOOKS, ids=_IDS)
+def test_student_text_has_no_development_history(path):
+    """Does no cell or output a student reads mention seeds, drafts or how the course was made?"""
+    found = [(where, m.group(0)) for where, text in _texts(path) for m in HISTORY.finditer(text)]
+    assert not found, f"{path.name}: development history in student text: {found}"
+
+
+# -------------------------------------------------------------------------------------------
+# One notation
+# -------------------------------------------------------------------------------------------
+# The residual is prediction minus truth everywhere (r = y_pred - y_true).
+RESIDUAL_FLIPPED = [
+    re.compile(r"\by_true\s*-\s*y_pred\b"),
+    re.compile(r"\br(?:_\{?[\w,]+\}?)?\s*=\s*y(?:_\{?[\w,]+\}?)?\s*-\s*\\hat\{y\}"),
+    re.compile(r"\br\s*=\s*y\s*-\s*y_?hat\b"),
+]
+# The indicator is written \mathbb{I}[...]; no blackboard or bold one.
+OTHER_INDICATORS = re.compile(r"\\mathbb\{1\}|𝟙|\\mathbf\{1\}\s*[\[\{_]|\\mathbb\{1\}|\\mathds|\\boldsymbol\{1\}")
+
+
+def _notation_files():
+    return [*ALL_NOTEBOOKS, GALLERY]
+
+
+def _sources(path):
+    if path.suffix == ".py":
+        return [("file", path.read_text())]
+    return [(f"cell {i}", c.source) for i, c in enumerate(nbformat.read(path, as_version=4).cells)]
+
+
+@pytest.mark.parametrize("path", _notation_files(), ids=[*_ALL_IDS, "coursekit/gallery.py"])
+def test_one_residual_convention(path):
+    """Is the residual always r = y_pred - y_true (prediction minus truth), never the other way round?"""
+    found = [(where, m.group(0)) for where, text in _sources(path) for rx in RESIDUAL_FLIPPED
+             for m in rx.finditer(text)]
+    assert not found, f"{path.name}: residual written as truth minus prediction: {found}"
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_ALL_IDS)
+def test_one_indicator_notation(path):
+    r"""Is the indicator always \mathbb{I}[...], as in 00_start_here's table?"""
+    found = [(f"cell {i}", m.group(0)) for i, text in _markdown(path) for m in OTHER_INDICATORS.finditer(text)]
+    assert not found, f"{path.name}: another indicator notation: {found}"
+
+
+def test_the_indicator_rule_catches_the_other_notations():
+    """Would the indicator rule notice the notations it forbids (so that it can fail)?"""
+    for text in (r"\mathbb{1}[m < 1]", "𝟙[m < 1]", r"\mathbf{1}[y = c]", r"\mathbf{1}_{y = c}"):
+        assert OTHER_INDICATORS.search(text), text
+    assert not OTHER_INDICATORS.search(r"\mathbb{I}[m < 1] + \mathbf{1}^\top \mathbf{x}")
+    for text in ("r = y_true - y_pred", r"r_i = y_i - \hat{y}_i", r"r = y - \hat{y}"):
+        assert any(rx.search(text) for rx in RESIDUAL_FLIPPED), text
+    assert not any(rx.search(r"r_i = \hat{y}_i - y_i, r = y_pred - y_true") for rx in RESIDUAL_FLIPPED)
+
+
+# -------------------------------------------------------------------------------------------
+# Visible checks explain themselves
+# -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", STUDENT_NOTEBOOKS, ids=_IDS)
+def test_every_visible_assert_has_a_message(path):
+    """Does every assert a student can see say what went wrong?"""
+    nb = nbformat.read(path, as_version=4)
+    bare = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or is_solution(cell):
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:  # IPython magics
+            tree = ast.parse("\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("%", "!"))))
+        bare += [f"cell {i} line {n.lineno}" for n in ast.walk(tree) if isinstance(n, ast.Assert) and n.msg is None]
+    assert not bare, f"{path.name}: asserts without a message: {bare}"
+
+
+EXECUTED = sorted([*SOLUTIONS.glob("*/*.ipynb"), *(ROOT / "notebooks").glob("*.ipynb")])
+
+
+@pytest.mark.parametrize("path", EXECUTED, ids=[str(p.relative_to(ROOT)) for p in EXECUTED])
+def test_visible_checks_print_measurements_not_bare_booleans(path):
+    """Does no printed line end in a bare True or False instead of the measured value?"""
+    lines = [(where, line) for where, text in _texts(path) if "output" in where
+             for line in text.splitlines() if re.search(r"\b(True|False)\s*$", line)]
+    assert not lines, f"{path.name}: bare booleans printed: {lines}"
+
+
+@pytest.mark.parametrize("path", EXECUTED, ids=[str(p.relative_to(ROOT)) for p in EXECUTED])
+def test_figures_are_sharp_on_high_density_screens(path):
+    """Does every notebook that draws figures ask for retina (or vector) output?"""
+    nb = nbformat.read(path, as_version=4)
+    draws = any("image/png" in out.get("data", {}) or "image/svg+xml" in out.get("data", {})
+                for c in nb.cells for out in c.get("outputs", []))
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    if draws:
+        assert re.search(r"figure_formats?\s*=\s*[\[\{(]?\s*['\"](retina|svg)", code) or \
+            re.search(r"set_matplotlib_formats\(\s*['\"](retina|svg)", code), \
+            f"{path.name} draws figures at the default 72-dpi PNG: set InlineBackend.figure_formats = ['retina']"
+
+
+# -------------------------------------------------------------------------------------------
+# One points policy, one warnings rule
+# -------------------------------------------------------------------------------------------
+def _functions(assignment):
+    """Name -> argument names of every function a student writes."""
+    found = {}
+    for code in solution_code(assignment).values():
+        for node in ast.parse(code).body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                found[node.name] = [a.arg for a in node.args.args]
+    return found
+
+
+def function_of(assignment, grade_id):
+    """The function a graded cell belongs to: the longest function name its grade id starts with."""
+    names = [f for f in _functions(assignment) if grade_id.startswith(f + "_")]
+    return max(names, key=len) if names else None
+
+
+def _graded_cells(assignment):
+    return [c for c in _source_nb(assignment).cells if is_grade(c) and not is_solution(c)]
+
+
+def _compares_shapes(args):
+    return len(args) >= 2 and args[0] == "y_true"
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_points_follow_the_policy_of_00_start_here(assignment):
+    """Values 3 (2 for a helper), edge cases 2, contract 1; every graded cell belongs to one function,
+    and every function that takes y_true has a contract cell."""
+    wrong, orphans = [], []
+    functions = _functions(assignment)
+    for cell in _graded_cells(assignment):
+        gid, points = _grade_id(cell), cell.metadata["nbgrader"]["points"]
+        fn = function_of(assignment, gid)
+        if fn is None:
+            orphans.append(gid)
+            continue
+        if gid.endswith("_values"):
+            want = 3 if re.search(r"forward|backward", fn) else 2
+        elif gid.endswith("_contract"):
+            want = 1
+        else:
+            want = 2
+        if points != want:
+            wrong.append(f"{gid}: {points} points, the policy gives {want}")
+    assert not orphans, f"graded cells that belong to no function: {orphans}"
+    assert not wrong, wrong
+    graded = {_grade_id(c) for c in _graded_cells(assignment)}
+    missing = [f for f, args in functions.items() if _compares_shapes(args) and f"{f}_contract" not in graded]
+    assert not missing, f"functions without a contract cell: {missing}"
+    assert all(f"{f}_values" in graded for f in functions), "every function has a values cell"
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_one_mistake_costs_one_cell_of_a_function(assignment):
+    """Does every mutant lose at most one cell of each function, and cells of a function it does not
+    define only when that function calls one it does?"""
+    code = solution_code(assignment)
+    calls = {f: {g for g in _functions(assignment) if g != f and any(
+        re.search(rf"def {f}\(", c) and re.search(rf"\b{g}\(", c) for c in code.values())}
+        for f in _functions(assignment)}
+    problems = []
+    for entry in catalog(assignment):
+        if entry.kind != "mutants":
+            continue
+        per_function = Counter(function_of(assignment, g) for g in entry.fails)
+        problems += [f"{entry.name}: loses {n} cells of {f}" for f, n in per_function.items() if n > 1]
+        problems += [f"{entry.name}: loses a cell of {f}, which neither it defines nor calls what it defines"
+                     for f in per_function if f not in entry.functions and not calls[f] & set(entry.functions)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_every_shape_check_has_a_mutant(assignment):
+    """Does every function that takes (y_true, y_pred) have a mutant that broadcasts instead of refusing,
+    and does that mutant lose exactly the function's contract cell?"""
+    entries = {e.name: e for e in catalog(assignment)}
+    problems = []
+    for fn, args in _functions(assignment).items():
+        if not _compares_shapes(args):
+            continue
+        entry = entries.get(f"{fn}_ignores_shapes")
+        if entry is None:
+            problems.append(f"no mutants/{fn}_ignores_shapes.py")
+        elif entry.fails != {f"{fn}_contract"}:
+            problems.append(f"{fn}_ignores_shapes fails {sorted(entry.fails)}, not just {fn}_contract")
+    assert not problems, problems
+
+
+WARNING_CHECKS = re.compile(r"catch_warnings\(\s*record|simplefilter\(\s*['\"](error|always)|errstate\([^)]*['\"](warn|raise)")
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_no_graded_cell_charges_for_a_warning(assignment):
+    """Warnings cost nothing (00_start_here): does no graded cell record warnings or turn them into errors?"""
+    found = [_grade_id(c) for c in _graded_cells(assignment) if WARNING_CHECKS.search(c.source)]
+    assert not found, f"graded cells that look at warnings: {found}"
+
+
+@pytest.mark.parametrize("assignment", [a for a in assignments() if "eps" in "\n".join(solution_code(a).values())])
+def test_every_allowed_epsilon_is_among_the_correct_versions(assignment):
+    """Is the whole epsilon range of 00_start_here (1e-15 to 1e-6) graded as correct?"""
+    texts = [e.path.read_text() for e in catalog(assignment) if e.kind == "correct"]
+    for eps in ("1e-15", "1e-6"):
+        assert any(re.search(rf"eps\w*\s*=\s*{re.escape(eps)}\b", t) for t in texts), \
+            f"no correct version clips with eps = {eps}"
