@@ -84,8 +84,60 @@ def test_subgradient_is_zero_at_the_kinks():
 
 
 @pytest.mark.parametrize("name", ["hinge_forward", "hinge_backward"])
-@pytest.mark.parametrize("labels", [[0, 1, 1, 0], [0.0, 0.0, 0.0, 0.0], [1, -1, 2, 1], [1.0, -1.0, 0.5, -1.0]])
-def test_bad_binary_labels_raise_value_error(name, labels):
-    """Do labels outside {-1, +1} raise a ValueError whose message suggests 2*y - 1?"""
-    with pytest.raises(ValueError, match=r"2\*y - 1"):
+@pytest.mark.parametrize("labels", [[0, 1, 1, 0], [0.0, 0.0, 0.0, 0.0], [1, 1, 0, 1]])
+def test_binary_labels_in_01_raise_value_error_with_the_fix(name, labels):
+    """Do labels all in {0, 1} (a batch of zeros included) raise a ValueError that names the labels and suggests 2*y - 1?"""
+    with pytest.raises(ValueError, match=r"label.*2\*y - 1"):
         REF[name](np.array(labels), np.linspace(-1.0, 1.0, 4))
+
+
+@pytest.mark.parametrize("name", ["hinge_forward", "hinge_backward"])
+@pytest.mark.parametrize("labels", [[1, -1, 2, 1], [1.0, -1.0, 0.5, -1.0], [-1, 0, 1, 1]])
+def test_other_bad_binary_labels_raise_value_error_naming_the_labels(name, labels):
+    """Do labels outside {-1, +1} that are not all in {0, 1} raise a ValueError about the labels, without the fix?"""
+    with pytest.raises(ValueError, match="label") as info:
+        REF[name](np.array(labels), np.linspace(-1.0, 1.0, 4))
+    assert "2*y - 1" not in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["hinge_forward", "hinge_backward"])
+@pytest.mark.parametrize("labels", [[1, 1, 1], [-1.0, -1.0, -1.0]])
+def test_single_class_binary_batches_are_accepted(name, labels):
+    """Is a batch holding one class only (all +1, or all -1) valid?"""
+    REF[name](np.array(labels), np.linspace(-1.0, 1.0, 3))
+
+
+@pytest.mark.parametrize("name", ["hinge_forward", "hinge_backward"])
+@pytest.mark.parametrize("shape_true,shape_scores", [((4,), (4, 1)), ((4, 1), (4,)), ((3,), (4,))])
+def test_binary_shape_mismatch_raises_value_error_naming_both_shapes(name, shape_true, shape_scores):
+    """Does a y_true / scores shape mismatch raise a ValueError naming both shapes, instead of broadcasting?"""
+    y = np.ones(shape_true)
+    with pytest.raises(ValueError) as info:
+        REF[name](y, np.zeros(shape_scores))
+    assert str(shape_true) in str(info.value) and str(shape_scores) in str(info.value)
+
+
+def test_broadcasting_would_give_the_wrong_loss():
+    """Would (4,) labels against (4, 1) scores broadcast to 1.125 instead of the worked example's 0.65 (why shapes are checked)?"""
+    y, s = np.array([1, -1, 1, -1]), np.array([2.0, -0.5, 0.3, 0.4])
+    assert REF["hinge_forward"](y, s) == pytest.approx(0.65, rel=1e-12)
+    assert np.mean(np.maximum(0.0, 1.0 - y * s[:, None])) == pytest.approx(1.125, rel=1e-12)
+
+
+@pytest.mark.parametrize("name", ["multiclass_hinge_forward", "multiclass_hinge_backward"])
+@pytest.mark.parametrize("shape_true,shape_scores", [((4, 1), (4, 3)), ((3, 1), (3, 3)), ((5,), (4, 3)), ((4,), (4,))])
+def test_multiclass_shape_mismatch_raises_value_error_naming_both_shapes(name, shape_true, shape_scores):
+    """Does y_true of any shape but (N,) for scores (N, C) raise a ValueError naming both shapes?"""
+    y = np.zeros(shape_true, dtype=int)
+    with pytest.raises(ValueError) as info:
+        REF[name](y, np.zeros(shape_scores))
+    assert str(shape_true) in str(info.value) and str(shape_scores) in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["multiclass_hinge_forward", "multiclass_hinge_backward"])
+def test_multiclass_margin_zero_is_accepted_and_negative_is_refused(name):
+    """Is a margin of 0 valid (Delta >= 0), and does a negative margin raise a ValueError naming the margin?"""
+    y, s = _multiclass_batch(6, 3, np.random.default_rng(RNG_SEED))
+    REF[name](y, s, margin=0.0)
+    with pytest.raises(ValueError, match="margin"):
+        REF[name](y, s, margin=-0.5)

@@ -1,11 +1,17 @@
 """Sums the per-sample hinge losses instead of averaging them."""
 import numpy as np
 
-FAILS = ["hinge_forward_values"]
+FAILS = ['hinge_forward_values']
+
+
+def _check(y, s):
+    if y.shape != s.shape:
+        raise ValueError(f"y_true has shape {y.shape} but scores has shape {s.shape}")
+    if np.any((y != 1) & (y != -1)):
+        raise ValueError("labels must be -1 or +1; for labels in {0, 1}, pass 2*y - 1")
 
 
 def hinge_forward(y_true, scores):
     y = np.asarray(y_true)
-    if np.any((y != 1) & (y != -1)):
-        raise ValueError("labels must be -1 or +1; for labels in {0, 1}, pass 2*y - 1")
+    _check(y, scores)
     return float(np.sum(np.maximum(0.0, 1.0 - y * scores)))

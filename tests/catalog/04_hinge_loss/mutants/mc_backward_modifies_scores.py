@@ -1,10 +1,18 @@
 """Turns the caller's scores into margins in place (scores -= ..., scores += margin): right values, modified input."""
 import numpy as np
 
-FAILS = ["multiclass_hinge_backward_values"]
+FAILS = ['multiclass_hinge_backward_contract']
+
+
+def _check(y, s, margin):
+    if s.ndim != 2 or y.shape != (s.shape[0],):
+        raise ValueError(f"y_true has shape {y.shape} but scores has shape {s.shape}")
+    if margin < 0:
+        raise ValueError(f"margin must be >= 0, got {margin}")
 
 
 def multiclass_hinge_backward(y_true, scores, margin=1.0):
+    _check(y_true, scores, margin)
     rows = np.arange(len(y_true))
     scores -= scores[rows, y_true][:, None]
     scores += margin

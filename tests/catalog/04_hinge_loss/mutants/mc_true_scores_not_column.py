@@ -1,14 +1,21 @@
 """Subtracts the true-class scores as a row, shape (N,), not a column, (N, 1).
 
 NumPy broadcasts (N, C) - (N,) only when N == C, where it silently subtracts the
-wrong scores; with N != C it raises.  Tests with N == C would miss it.
-"""
+wrong scores; with N != C it raises.  Tests with N == C would miss it."""
 import numpy as np
 
-FAILS = ["multiclass_hinge_forward_values", "multiclass_hinge_forward_margin"]
+FAILS = ['multiclass_hinge_forward_values']
+
+
+def _check(y, s, margin):
+    if s.ndim != 2 or y.shape != (s.shape[0],):
+        raise ValueError(f"y_true has shape {y.shape} but scores has shape {s.shape}")
+    if margin < 0:
+        raise ValueError(f"margin must be >= 0, got {margin}")
 
 
 def multiclass_hinge_forward(y_true, scores, margin=1.0):
+    _check(y_true, scores, margin)
     rows = np.arange(len(y_true))
     margins = scores - scores[rows, y_true] + margin
     margins[rows, y_true] = 0.0
