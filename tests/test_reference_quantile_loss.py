@@ -14,7 +14,7 @@ FUNCTIONS = ["quantile_forward", "quantile_backward"]
 def _away_from_ties(rng, y, shape, gap=1e-3):
     """Predictions no closer than ``gap`` to their targets (so a step h = 1e-6 never crosses a kink)."""
     p = rng.normal(0.0, 2.0, shape)
-    too_close = np.abs(np.broadcast_to(y, shape) - p) < gap
+    too_close = np.abs(p - np.broadcast_to(y, shape)) < gap
     return np.where(too_close, p + 2 * gap, p)
 
 
@@ -48,11 +48,52 @@ def test_quantile_forward_at_one_half_is_half_the_mean_absolute_error():
 
 @pytest.mark.parametrize("tau", [0.2, 0.5, 0.8])
 def test_best_constant_is_the_sample_quantile(tau):
-    """Among all constant predictions, does the forward's minimiser equal np.quantile (inverted_cdf)?"""
+    """Among all constant predictions, does the forward's minimiser equal np.quantile (inverted_cdf), the ceil(N tau)-th value?"""
     rng = np.random.default_rng(RNG_SEED)
     y = rng.exponential(size=99)  # 99 * tau is never an integer here, so the minimiser is unique
     losses = [REF["quantile_forward"](y, np.full_like(y, c), tau) for c in y]
-    assert y[int(np.argmin(losses))] == np.quantile(y, tau, method="inverted_cdf")
+    best = y[int(np.argmin(losses))]
+    assert best == np.quantile(y, tau, method="inverted_cdf") == np.sort(y)[int(np.ceil(99 * tau)) - 1]
+
+
+def test_minimiser_is_an_interval_when_n_tau_is_an_integer():
+    """When N tau = k is an integer, is the loss flat on [y_(k), y_(k+1)], with inverted_cdf at its left end (section 2)?"""
+    y = np.array([1.0, 2.0, 3.0, 4.0, 10.0])
+    tau = 0.4  # N tau = 2: every c in [2, 3] minimises
+    loss = lambda c: REF["quantile_forward"](y, np.full_like(y, c), tau)
+    flat = [loss(c) for c in np.linspace(2.0, 3.0, 11)]
+    assert max(flat) - min(flat) < 1e-12
+    assert loss(1.99) > flat[0] + 1e-6 and loss(3.01) > flat[0] + 1e-6
+    assert np.quantile(y, tau, method="inverted_cdf") == 2.0
+
+
+def test_subgradient_condition_of_section_2():
+    """Is c a minimiser exactly when F_N(c-) <= tau <= F_N(c), on the sample of answer 3?"""
+    y = np.array([1.0, 2.0, 3.0, 4.0, 100.0])
+    for tau in (0.5, 0.9, 0.3):
+        values = [REF["quantile_forward"](y, np.full_like(y, c), tau) for c in y]
+        minimal = np.isclose(values, min(values), rtol=0, atol=1e-12)
+        condition = [(np.mean(y < c) <= tau <= np.mean(y <= c)) for c in y]
+        assert list(minimal) == condition
+
+
+def test_loss_charges_tau_below_and_one_minus_tau_above():
+    """With r = y_pred - y_true, does a prediction 1 too low cost tau and one 1 too high cost 1 - tau?"""
+    assert REF["quantile_forward"](np.array([1.0]), np.array([0.0]), 0.9) == pytest.approx(0.9)
+    assert REF["quantile_forward"](np.array([0.0]), np.array([1.0]), 0.9) == pytest.approx(0.1)
+    assert REF["quantile_backward"](np.array([1.0]), np.array([0.0]), 0.9)[0] == pytest.approx(-0.9)
+    assert REF["quantile_backward"](np.array([0.0]), np.array([1.0]), 0.9)[0] == pytest.approx(0.1)
+
+
+def test_levels_equal_the_float_loss_of_each_column():
+    """Is the loss with Q levels the mean over q of the float-tau loss of column q, and its gradient column q's / Q?"""
+    rng = np.random.default_rng(RNG_SEED)
+    tau = np.array([0.1, 0.6, 0.9])
+    y, p = rng.normal(size=7), rng.normal(size=(7, 3))
+    per_column = [REF["quantile_forward"](y, p[:, q], t) for q, t in enumerate(tau)]
+    assert REF["quantile_forward"](y, p, tau) == pytest.approx(np.mean(per_column), rel=1e-12)
+    grads = np.column_stack([REF["quantile_backward"](y, p[:, q], t) for q, t in enumerate(tau)]) / 3
+    np.testing.assert_allclose(REF["quantile_backward"](y, p, tau), grads, rtol=1e-12)
 
 
 @pytest.mark.parametrize("tau", [0.15, 0.5, 0.85, np.array([0.1, 0.5, 0.9])])
@@ -81,6 +122,14 @@ def test_quantile_backward_is_zero_exactly_at_ties():
     np.testing.assert_allclose(grad, np.array([0.0, 0.3, 0.0, -0.7]) / 4, rtol=1e-12, atol=0)
 
 
+def test_finite_difference_at_a_tie_is_the_average_slope():
+    """Exactly at a tie, is the centred difference (1/2 - tau) / M, a subgradient between -tau/M and (1 - tau)/M?"""
+    y, p, tau = np.array([2.0, 5.0, 1.0]), np.array([2.0, 4.0, 3.0]), 0.8
+    numeric = numerical_gradient(lambda v: REF["quantile_forward"](y, v, tau), p)
+    assert numeric[0] == pytest.approx((0.5 - tau) / 3, rel=1e-6)
+    assert -tau / 3 <= numeric[0] <= (1 - tau) / 3
+
+
 def test_quantile_functions_leave_their_inputs_unmodified():
     """Do both reference functions leave y_true, y_pred and tau unchanged?"""
     rng = np.random.default_rng(RNG_SEED)
@@ -102,3 +151,30 @@ def test_tau_outside_open_interval_raises_value_error(name, tau):
     p = np.full((2, q), 1.5) if np.ndim(tau) else np.array([1.5, 1.5])
     with pytest.raises(ValueError, match="tau"):
         REF[name](y, p, tau)
+
+
+SHAPE_CASES = [((3,), (3, 1), 0.9), ((3, 1), (3,), 0.9), ((4, 3), (3,), 0.3), ((2, 3), (3, 2), 0.3),
+               ((4,), (4,), np.array([0.1, 0.2, 0.5, 0.9])), ((4, 1), (4, 3), np.array([0.1, 0.5, 0.9])),
+               ((5,), (4, 3), np.array([0.1, 0.5, 0.9])), ((4,), (4, 3), np.array([0.1, 0.3, 0.5, 0.7, 0.9]))]
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+@pytest.mark.parametrize("shape_true,shape_pred,tau", SHAPE_CASES)
+def test_shapes_that_do_not_fit_raise_naming_both(name, shape_true, shape_pred, tau):
+    """Does every pair of shapes other than (equal, float tau) and ((N,), (N, Q)) raise a ValueError naming both shapes?"""
+    with pytest.raises(ValueError) as err:
+        REF[name](np.zeros(shape_true), np.ones(shape_pred), tau)
+    assert str(shape_true) in str(err.value) and str(shape_pred) in str(err.value)
+    if np.ndim(tau):
+        assert str(np.size(tau)) in str(err.value)
+
+
+def test_the_broadcasting_example_of_section_2():
+    """Would broadcasting (3,) against (3, 1) really give 1.9111 instead of 1.4667, as section 2 says?"""
+    y = np.array([24.0, 35.0, 28.0])
+    p = np.array([[26.0], [31.0], [34.0]])
+    r_table = p - y  # (3, 3): what NumPy would do
+    assert np.mean(np.maximum(0.1 * r_table, -0.9 * r_table)) == pytest.approx(1.911111, abs=1e-6)
+    assert REF["quantile_forward"](y, p[:, 0], 0.9) == pytest.approx(1.466667, abs=1e-6)
+    with pytest.raises(ValueError):
+        REF["quantile_forward"](y, p, 0.9)

@@ -1,20 +1,32 @@
-"""Returns d(loss)/d(r) instead of d(loss)/d(y_pred): tau where r > 0, tau - 1 where r < 0.
+"""Returns tau - I[r > 0] instead of I[r > 0] - tau: the sign of the whole gradient is flipped.
 
-The chain rule's factor dr/dy_pred = -1 is forgotten, so gradient descent
-moves every prediction away from its target.
+Gradient descent then moves every prediction away from its target.  One mistake on
+ordinary inputs: the vector-tau cell compares with the student's own float-tau gradient,
+and the ties cell looks only at the tied entries, so only the values cell is lost.
 """
 import numpy as np
 
-FAILS = ["quantile_backward_values", "quantile_backward_vector_tau", "quantile_backward_ties",
-         "quantile_backward_unmodified"]
+FAILS = ['quantile_backward_values']
+
+
+def _checked(y_true, y_pred, tau):
+    """tau and the shapes checked as the docstring asks; returns tau, y_true (a column for an array tau), y_pred."""
+    tau = np.asarray(tau, dtype=float)
+    if tau.ndim > 1 or not np.all((tau > 0) & (tau < 1)):
+        raise ValueError(f"tau must be in (0, 1), got {tau}")
+    y = np.asarray(y_true, dtype=float)
+    p = np.asarray(y_pred, dtype=float)
+    if tau.ndim == 0 and y.shape != p.shape:
+        raise ValueError(f"y_true has shape {y.shape} but y_pred has shape {p.shape}")
+    if tau.ndim == 1:
+        if y.ndim != 1 or p.shape != (y.shape[0], tau.size):
+            raise ValueError(f"y_true has shape {y.shape} and y_pred has shape {p.shape}, "
+                             f"but {tau.size} levels need (N,) and (N, {tau.size})")
+        y = y[:, None]
+    return tau, y, p
 
 
 def quantile_backward(y_true, y_pred, tau):
-    tau = np.asarray(tau, dtype=float)
-    if not np.all((tau > 0) & (tau < 1)):
-        raise ValueError(f"tau must be in (0, 1), got {tau}")
-    y = np.asarray(y_true, dtype=float)
-    if tau.ndim == 1:
-        y = y[:, None]
-    r = y - y_pred
-    return np.where(r > 0, tau, np.where(r < 0, tau - 1, 0.0)) / r.size
+    tau, y, p = _checked(y_true, y_pred, tau)
+    r = p - y
+    return np.where(r > 0, tau - 1, np.where(r < 0, tau, 0.0)) / r.size

@@ -1,15 +1,28 @@
-"""Treats a tie like an under-prediction (r >= 0): the gradient is -tau / N there, not 0."""
+"""Uses the closed form (I[r > 0] - tau) / M everywhere: a tie gets -tau / M, not 0.
+"""
 import numpy as np
 
-FAILS = ["quantile_backward_ties"]
+FAILS = ['quantile_backward_ties']
+
+
+def _checked(y_true, y_pred, tau):
+    """tau and the shapes checked as the docstring asks; returns tau, y_true (a column for an array tau), y_pred."""
+    tau = np.asarray(tau, dtype=float)
+    if tau.ndim > 1 or not np.all((tau > 0) & (tau < 1)):
+        raise ValueError(f"tau must be in (0, 1), got {tau}")
+    y = np.asarray(y_true, dtype=float)
+    p = np.asarray(y_pred, dtype=float)
+    if tau.ndim == 0 and y.shape != p.shape:
+        raise ValueError(f"y_true has shape {y.shape} but y_pred has shape {p.shape}")
+    if tau.ndim == 1:
+        if y.ndim != 1 or p.shape != (y.shape[0], tau.size):
+            raise ValueError(f"y_true has shape {y.shape} and y_pred has shape {p.shape}, "
+                             f"but {tau.size} levels need (N,) and (N, {tau.size})")
+        y = y[:, None]
+    return tau, y, p
 
 
 def quantile_backward(y_true, y_pred, tau):
-    tau = np.asarray(tau, dtype=float)
-    if not np.all((tau > 0) & (tau < 1)):
-        raise ValueError(f"tau must be in (0, 1), got {tau}")
-    y = np.asarray(y_true, dtype=float)
-    if tau.ndim == 1:
-        y = y[:, None]
-    r = y - y_pred
-    return np.where(r >= 0, -tau, 1 - tau) / r.size
+    tau, y, p = _checked(y_true, y_pred, tau)
+    r = p - y
+    return ((r > 0) - tau) / r.size

@@ -1,18 +1,30 @@
-"""Uses the sign function: -(sign(r) / 2 + tau - 1/2) / N, which is (1/2 - tau) / N at a tie.
+"""Uses the sign function: (sign(r) / 2 + 1/2 - tau) / M, which is (1/2 - tau) / M at a tie.
 
-That is what a finite difference measures across the kink, not the course's convention 0.
+That is what a finite difference measures at the kink, a valid subgradient but not the course's 0.
 """
 import numpy as np
 
-FAILS = ["quantile_backward_ties"]
+FAILS = ['quantile_backward_ties']
+
+
+def _checked(y_true, y_pred, tau):
+    """tau and the shapes checked as the docstring asks; returns tau, y_true (a column for an array tau), y_pred."""
+    tau = np.asarray(tau, dtype=float)
+    if tau.ndim > 1 or not np.all((tau > 0) & (tau < 1)):
+        raise ValueError(f"tau must be in (0, 1), got {tau}")
+    y = np.asarray(y_true, dtype=float)
+    p = np.asarray(y_pred, dtype=float)
+    if tau.ndim == 0 and y.shape != p.shape:
+        raise ValueError(f"y_true has shape {y.shape} but y_pred has shape {p.shape}")
+    if tau.ndim == 1:
+        if y.ndim != 1 or p.shape != (y.shape[0], tau.size):
+            raise ValueError(f"y_true has shape {y.shape} and y_pred has shape {p.shape}, "
+                             f"but {tau.size} levels need (N,) and (N, {tau.size})")
+        y = y[:, None]
+    return tau, y, p
 
 
 def quantile_backward(y_true, y_pred, tau):
-    tau = np.asarray(tau, dtype=float)
-    if not np.all((tau > 0) & (tau < 1)):
-        raise ValueError(f"tau must be in (0, 1), got {tau}")
-    y = np.asarray(y_true, dtype=float)
-    if tau.ndim == 1:
-        y = y[:, None]
-    r = y - y_pred
-    return -(0.5 * np.sign(r) + tau - 0.5) / r.size
+    tau, y, p = _checked(y_true, y_pred, tau)
+    r = p - y
+    return (0.5 * np.sign(r) + 0.5 - tau) / r.size

@@ -1,20 +1,38 @@
 """Allocates the gradient with np.zeros_like(y_pred): for integer inputs it is an integer array.
 
-Assigning -tau / N into it truncates to 0; float inputs are fine.
+Assigning (1 - tau) / M or -tau / M into it truncates to 0; float inputs are fine.
+The type of the result is checked in the values cell only (the ties cell reads any
+numeric array, and a truncated 0 at a tie is still 0).
 """
 import numpy as np
 
-FAILS = ["quantile_backward_ties"]
+FAILS = ['quantile_backward_values']
+
+
+def _checked(y_true, y_pred, tau):
+    """tau and the shapes checked as the docstring asks; returns tau, y_true (a column for an array tau), y_pred."""
+    tau = np.asarray(tau, dtype=float)
+    if tau.ndim > 1 or not np.all((tau > 0) & (tau < 1)):
+        raise ValueError(f"tau must be in (0, 1), got {tau}")
+    y = np.asarray(y_true, dtype=float)
+    p = np.asarray(y_pred, dtype=float)
+    if tau.ndim == 0 and y.shape != p.shape:
+        raise ValueError(f"y_true has shape {y.shape} but y_pred has shape {p.shape}")
+    if tau.ndim == 1:
+        if y.ndim != 1 or p.shape != (y.shape[0], tau.size):
+            raise ValueError(f"y_true has shape {y.shape} and y_pred has shape {p.shape}, "
+                             f"but {tau.size} levels need (N,) and (N, {tau.size})")
+        y = y[:, None]
+    return tau, y, p
 
 
 def quantile_backward(y_true, y_pred, tau):
+    _checked(y_true, y_pred, tau)
     tau = np.asarray(tau, dtype=float)
-    if not np.all((tau > 0) & (tau < 1)):
-        raise ValueError(f"tau must be in (0, 1), got {tau}")
     y = np.asarray(y_true)
     if tau.ndim == 1:
         y = y[:, None]
-    r = y - y_pred
+    r = y_pred - y
     grad = np.zeros_like(y_pred)
-    grad[...] = np.where(r > 0, -tau, np.where(r < 0, 1 - tau, 0.0)) / r.size
+    grad[...] = np.where(r > 0, 1 - tau, np.where(r < 0, -tau, 0.0)) / r.size
     return grad

@@ -1,24 +1,32 @@
 """Accepts tau = 0 and tau = 1: the check is 0 <= tau <= 1 instead of 0 < tau < 1."""
 import numpy as np
 
-FAILS = ["quantile_forward_invalid_tau", "quantile_backward_invalid_tau"]
+FAILS = ["quantile_forward_contract", "quantile_backward_contract"]
 
 
-def _tau_and_residual(y_true, y_pred, tau):
+def _checked(y_true, y_pred, tau):
     tau = np.asarray(tau, dtype=float)
-    if np.any((tau < 0) | (tau > 1)):
+    if tau.ndim > 1 or np.any((tau < 0) | (tau > 1)):
         raise ValueError(f"tau must be in [0, 1], got {tau}")
     y = np.asarray(y_true, dtype=float)
+    p = np.asarray(y_pred, dtype=float)
+    if tau.ndim == 0 and y.shape != p.shape:
+        raise ValueError(f"y_true has shape {y.shape} but y_pred has shape {p.shape}")
     if tau.ndim == 1:
+        if y.ndim != 1 or p.shape != (y.shape[0], tau.size):
+            raise ValueError(f"y_true has shape {y.shape} and y_pred has shape {p.shape}, "
+                             f"but {tau.size} levels need (N,) and (N, {tau.size})")
         y = y[:, None]
-    return tau, y - y_pred
+    return tau, y, p
 
 
 def quantile_forward(y_true, y_pred, tau):
-    tau, r = _tau_and_residual(y_true, y_pred, tau)
-    return float(np.mean(np.maximum(tau * r, (tau - 1) * r)))
+    tau, y, p = _checked(y_true, y_pred, tau)
+    r = p - y
+    return float(np.mean(np.maximum((1 - tau) * r, -tau * r)))
 
 
 def quantile_backward(y_true, y_pred, tau):
-    tau, r = _tau_and_residual(y_true, y_pred, tau)
-    return np.where(r > 0, -tau, np.where(r < 0, 1 - tau, 0.0)) / r.size
+    tau, y, p = _checked(y_true, y_pred, tau)
+    r = p - y
+    return np.where(r > 0, 1 - tau, np.where(r < 0, -tau, 0.0)) / r.size
