@@ -51,3 +51,36 @@ def test_backward_matches_finite_differences(forward, backward, low, high):
 def test_bce_with_logits_is_exact_at_large_logits():
     """Is the logit loss |z| (not a clipped 27.6) for a confidently wrong logit of 1000?"""
     assert REF["bce_with_logits_forward"](np.array([1.0, 0.0]), np.array([-1000.0, 1000.0])) == 1000.0
+
+
+@pytest.mark.parametrize("name", ["bce_forward", "bce_backward", "bce_with_logits_forward", "bce_with_logits_backward"])
+def test_mismatched_shapes_raise_naming_both(name):
+    """Does each function refuse (3,) labels against a (3, 1) prediction, naming both shapes, instead of broadcasting?"""
+    with pytest.raises(ValueError, match=r"\(3,\).*\(3, 1\)"):
+        REF[name](np.array([1.0, 0.0, 1.0]), np.array([[0.9], [0.2], [0.6]]))
+
+
+def test_broadcasting_would_give_the_wrong_worked_example():
+    """Is the broadcast (3,) x (3, 1) loss 0.877 instead of 0.280, as the notebook says?"""
+    y, p = np.array([1.0, 0.0, 1.0]), np.array([0.9, 0.2, 0.6])
+    table = -(y * np.log(p[:, None]) + (1 - y) * np.log(1 - p[:, None]))
+    assert table.mean() == pytest.approx(0.877, abs=5e-4)
+    assert REF["bce_forward"](y, p) == pytest.approx(0.2798, abs=5e-5)
+
+
+def test_sigmoid_keeps_the_negative_tail():
+    """Is sigmoid(-40) 4.248e-18 to 1e-12 relative (not the 0 that 1 - sigmoid(40) gives)?"""
+    assert REF["sigmoid"](np.array([-40.0]))[0] == pytest.approx(expit(-40.0), rel=1e-12)
+    assert 1 - expit(40.0) == 0.0
+
+
+def test_hard_label_gradient_at_its_own_edge_is_minus_one_over_m():
+    """Is the gradient at y = p = 1 about -1/M, not zero, as section 5 says?"""
+    g = REF["bce_backward"](np.array([1.0, 1.0]), np.array([1.0, 1.0]))
+    np.testing.assert_allclose(g, [-0.5, -0.5], rtol=1e-9)
+
+
+def test_logit_gradient_survives_saturation():
+    """Is the logit gradient (1 - y)/M and -y/M at z = +1000 and -1000, where sigmoid is exactly 1 and 0?"""
+    g = REF["bce_with_logits_backward"](np.array([0.25, 0.7]), np.array([1000.0, -1000.0]))
+    np.testing.assert_allclose(g, [0.375, -0.35], rtol=1e-12)

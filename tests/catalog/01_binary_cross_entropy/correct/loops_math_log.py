@@ -4,7 +4,14 @@ import math
 import numpy as np
 
 
+def _shapes_agree(y_true, y_pred):
+    a, b = np.shape(y_true), np.shape(y_pred)
+    if a != b:
+        raise ValueError("y_true " + str(a) + " and y_pred " + str(b) + " must have the same shape")
+
+
 def bce_forward(y_true, y_pred):
+    _shapes_agree(y_true, y_pred)
     eps = 1e-15
     total = 0.0
     for y, p in zip(np.ravel(y_true), np.ravel(y_pred)):
@@ -14,6 +21,7 @@ def bce_forward(y_true, y_pred):
 
 
 def bce_backward(y_true, y_pred):
+    _shapes_agree(y_true, y_pred)
     eps = 1e-15
     grad = np.empty(np.shape(y_pred))
     n = grad.size
@@ -30,12 +38,13 @@ def sigmoid(z):
         if x >= 0:
             out[idx] = 1 / (1 + math.exp(-x))
         else:
-            e = math.exp(x)
-            out[idx] = e / (1 + e)
+            t = math.exp(x)
+            out[idx] = t / (1 + t)
     return out
 
 
 def bce_with_logits_forward(y_true, logits):
+    _shapes_agree(y_true, logits)
     total = 0.0
     for y, z in zip(np.ravel(y_true), np.ravel(logits)):
         total += max(z, 0.0) - z * y + math.log1p(math.exp(-abs(z)))
@@ -43,6 +52,7 @@ def bce_with_logits_forward(y_true, logits):
 
 
 def bce_with_logits_backward(y_true, logits):
+    _shapes_agree(y_true, logits)
     grad = np.empty(np.shape(logits))
     for idx in np.ndindex(grad.shape):
         grad[idx] = (sigmoid(np.array([logits[idx]]))[0] - y_true[idx]) / grad.size

@@ -9,6 +9,8 @@ from scipy.special import expit
 
 
 def bce_forward(y_true, y_pred):
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"{y_true.shape=} != {y_pred.shape=}")
     log_p = np.maximum(np.log(y_pred), np.log(1e-12))
     log_q = np.maximum(np.log(1 - y_pred), np.log(1e-12))
     return float(np.mean(-(y_true * log_p + (1 - y_true) * log_q)))
@@ -19,4 +21,6 @@ def sigmoid(z):
 
 
 def bce_with_logits_backward(y_true, logits):
+    if y_true.shape != logits.shape:
+        raise ValueError(f"{y_true.shape=} != {logits.shape=}")
     return (1 / (1 + np.exp(-logits)) - y_true) / logits.size

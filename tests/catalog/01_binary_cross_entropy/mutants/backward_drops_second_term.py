@@ -1,9 +1,16 @@
-"""Differentiates only y log p: -y / p / N, forgetting the (1 - y) log(1 - p) term."""
+"""Differentiates only y log p: -y / p / M, forgetting the (1 - y) log(1 - p) term."""
 import numpy as np
 
-FAILS = ["bce_backward_values", "bce_backward_extremes"]
+
+def _same_shapes(y_true, y_pred):
+    if np.shape(y_true) != np.shape(y_pred):
+        raise ValueError(f"y_true has shape {np.shape(y_true)} but y_pred has shape {np.shape(y_pred)}")
+
+
+FAILS = ["bce_backward_values"]
 
 
 def bce_backward(y_true, y_pred):
+    _same_shapes(y_true, y_pred)
     p = np.clip(y_pred, 1e-12, 1 - 1e-12)
     return -y_true / p / p.size

@@ -1,4 +1,4 @@
-"""Chains bce_backward with sigmoid'(z): exact in theory, 0 instead of +-1/N once sigmoid saturates."""
+"""Chains bce_backward with sigmoid'(z): exact in theory, 0 instead of (1 - y)/M or -y/M once sigmoid saturates."""
 import numpy as np
 
 FAILS = ["bce_with_logits_backward_extremes"]

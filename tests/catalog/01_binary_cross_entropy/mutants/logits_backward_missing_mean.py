@@ -1,8 +1,15 @@
-"""sigmoid(z) - y without the 1/N of the mean."""
+"""sigmoid(z) - y without the 1/M of the mean."""
 import numpy as np
 
-FAILS = ["bce_with_logits_backward_values", "bce_with_logits_backward_extremes"]
+
+def _same_shapes(y_true, y_pred):
+    if np.shape(y_true) != np.shape(y_pred):
+        raise ValueError(f"y_true has shape {np.shape(y_true)} but y_pred has shape {np.shape(y_pred)}")
+
+
+FAILS = ["bce_with_logits_backward_values"]
 
 
 def bce_with_logits_backward(y_true, logits):
+    _same_shapes(y_true, logits)
     return sigmoid(logits) - y_true

@@ -1,6 +1,6 @@
-"""BCE on logits computed as bce_forward(y, sigmoid(z)): clipping caps the loss at -log(eps).
+"""BCE on logits computed as bce_forward(y, sigmoid(z)): clipping caps each term at -log(eps).
 
-Right for moderate logits, wrong (27.6 instead of 1000) at |z| = 1000.
+Right for moderate logits, wrong (27.6 instead of 500) at |z| = 1000.
 """
 import numpy as np
 
