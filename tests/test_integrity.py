@@ -310,6 +310,13 @@ LEAK_NAMES = ("import numpy as np; name = 'LEA' + 'KED_' + '_'.join(str(round(fl
               "    return type(name, (), {})()")
 
 
+# Refuses every call with a ValueError whose message names whatever a contract cell could look for:
+# every argument's shape and size, and the words of every parameter check.
+REFUSE_ALL = ("import numpy as np\n"
+              "    raise ValueError(' '.join(f'{np.shape(a)} {np.size(a)}' for a in args) + "
+              "' labels label margin tau shape shapes y_true y_pred 2*y - 1')")
+
+
 def _everything(nb, body, preamble=""):
     """Every function the solution cells define is redefined with ``body``."""
     if preamble:
@@ -380,6 +387,8 @@ def cases(assignment, course="COURSE", port=0):
         "cheat-kill-grader-b-victim": ({name: ref()}, ("full",)),
         # hidden inputs smuggled out through the names of exceptions and returned types
         "cheat-leak-type-names": ({name: _everything(ref(), LEAK_NAMES)}, ("zero", None, "")),
+        # refuses everything with the words contract cells look for: a contract is kept only by a function that works
+        "cheat-refuse-everything": ({name: _everything(ref(), REFUSE_ALL)}, ("zero", None, None)),
         # a correct submission that prints the hidden inputs it saw, after the tests
         "cheat-print-hidden-inputs": ({name: _print_hidden_inputs(ref())}, ("full",)),
         "probe-sandbox": ({name: _append(ref(), fill(PROBE_SANDBOX, files=[name, "losscheck.py"]))}, ("full",)),
