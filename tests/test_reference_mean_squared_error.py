@@ -47,10 +47,16 @@ def test_mse_backward_matches_finite_differences(shape):
 
 
 def test_mse_backward_on_integer_inputs_is_float64():
-    """Does mse_backward return the exact float64 gradient 2 (p - y) / n for integer arrays?"""
+    """Does mse_backward return the exact float64 gradient 2 (p - y) / M for integer arrays?"""
     grad = REF["mse_backward"](np.array([21, 15, 26]), np.array([23, 14, 26]))
     assert grad.dtype == np.float64
     np.testing.assert_allclose(grad, [4 / 3, -2 / 3, 0.0], rtol=1e-15)
+
+
+def test_mse_forward_on_integer_inputs_equals_float_inputs():
+    """Does mse_forward give the same float for integer arrays as for the same values in float64?"""
+    y, p = np.array([[21, 12], [15, 8], [26, 15]]), np.array([[23, 13], [14, 8], [26, 14]])
+    assert REF["mse_forward"](y, p) == REF["mse_forward"](y.astype(float), p.astype(float)) == 7 / 6
 
 
 def test_mse_forward_is_exact_for_large_targets():
@@ -61,7 +67,8 @@ def test_mse_forward_is_exact_for_large_targets():
 
 
 @pytest.mark.parametrize("name", ["mse_forward", "mse_backward"])
-@pytest.mark.parametrize("shape_true,shape_pred", [((5,), (5, 1)), ((5, 1), (5,)), ((4, 3), (3,)), ((2, 3), (3, 2))])
+@pytest.mark.parametrize("shape_true,shape_pred", [((5,), (5, 1)), ((5, 1), (5,)), ((4, 3), (3,)), ((4,), (1, 4)),
+                                                   ((3, 1), (1, 3)), ((2, 3), (3, 2)), ((4,), (6,)), ((3, 2), (3, 2, 1))])
 def test_mismatched_shapes_raise_value_error_naming_both(name, shape_true, shape_pred):
     """Does each function raise ValueError, naming both shapes, instead of broadcasting mismatched shapes?"""
     with pytest.raises(ValueError) as err:

@@ -1,7 +1,7 @@
 """Builds the gradient in the caller's y_pred (r = y_pred; r -= y_true): the input is overwritten."""
 import numpy as np
 
-FAILS = ["mse_backward_inputs_unmodified"]
+FAILS = ["mse_backward_contract"]
 
 
 def mse_backward(y_true, y_pred):

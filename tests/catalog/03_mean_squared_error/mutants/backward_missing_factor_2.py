@@ -1,7 +1,7 @@
-"""(y_pred - y_true) / n: the gradient of the 1/2 convention, paired with a forward without the 1/2."""
+"""(y_pred - y_true) / M: the gradient of the 1/2 convention, paired with a forward without the 1/2."""
 import numpy as np
 
-FAILS = ["mse_backward_values", "mse_backward_dtype_and_shape"]
+FAILS = ["mse_backward_values"]
 
 
 def mse_backward(y_true, y_pred):

@@ -1,7 +1,7 @@
 """Guards with len(y_true) != len(y_pred): (N,) and (N, 1) have the same length, so the trap stays open."""
 import numpy as np
 
-FAILS = ["mse_forward_shape_mismatch", "mse_backward_shape_mismatch"]
+FAILS = ["mse_forward_contract", "mse_backward_contract"]
 
 
 def mse_forward(y_true, y_pred):

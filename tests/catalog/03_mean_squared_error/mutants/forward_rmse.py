@@ -1,7 +1,7 @@
 """Returns the root mean squared error: the right number to report, the wrong one to train on here."""
 import numpy as np
 
-FAILS = ["mse_forward_values", "mse_forward_large_targets"]
+FAILS = ["mse_forward_values"]
 
 
 def mse_forward(y_true, y_pred):

@@ -1,7 +1,7 @@
 """Sums the squared residuals instead of averaging them (reduction='sum')."""
 import numpy as np
 
-FAILS = ["mse_forward_values", "mse_forward_large_targets"]
+FAILS = ["mse_forward_values"]
 
 
 def mse_forward(y_true, y_pred):

@@ -1,8 +1,7 @@
 """The textbook 1/2 convention in both passes: consistent with each other (grad_check passes), but not PyTorch's mse_loss."""
 import numpy as np
 
-FAILS = ["mse_forward_values", "mse_forward_large_targets",
-         "mse_backward_values", "mse_backward_dtype_and_shape"]
+FAILS = ["mse_forward_values", "mse_backward_values"]
 
 
 def mse_forward(y_true, y_pred):
