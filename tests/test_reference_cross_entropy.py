@@ -129,3 +129,54 @@ def test_reference_functions_leave_inputs_unmodified():
         REF[name](*args)
         for a, c in zip(args, copies):
             assert np.array_equal(a, c), f"{name} modified its input"
+
+
+@pytest.mark.parametrize("name,y_shape,p_shape", [
+    ("cross_entropy_forward", (3, 1), (3, 4)), ("cross_entropy_forward", (4,), (3, 4)),
+    ("cross_entropy_backward", (3, 1), (3, 4)), ("cross_entropy_backward", (3, 4), (4, 3)),
+    ("softmax_cross_entropy_forward", (3, 1), (3, 4)), ("softmax_cross_entropy_forward", (1,), (3, 4)),
+    ("softmax_cross_entropy_backward", (3, 1), (3, 4)), ("softmax_cross_entropy_backward", (3, 4), (3, 4)),
+])
+def test_functions_refuse_mismatched_shapes_naming_both(name, y_shape, p_shape):
+    """Does each function taking y_true raise ValueError naming both shapes, instead of broadcasting?"""
+    rng = np.random.default_rng(RNG_SEED)
+    y = rng.integers(0, p_shape[1], y_shape) if name.startswith("softmax") else rng.random(y_shape)
+    with pytest.raises(ValueError) as err:
+        REF[name](y, rng.random(p_shape))
+    assert str(y_shape) in str(err.value) and str(p_shape) in str(err.value)
+
+
+def test_cross_entropy_clips_to_eps_and_one_minus_eps():
+    """Does a perfect one-hot prediction cost -log(1 - eps) ~ 1e-12, and probability 0 cost -log(eps), with eps = 1e-12?"""
+    y = np.eye(4)[[2, 0, 3]]
+    assert REF["cross_entropy_forward"](y, y) == pytest.approx(-np.log1p(-1e-12), rel=1e-3)
+    assert REF["cross_entropy_forward"](y, np.roll(y, 1, axis=1)) == pytest.approx(-np.log(1e-12), rel=1e-12)
+
+
+def test_chained_gradient_shrinks_by_p_over_eps_as_cell_46_says():
+    """Is the chained gradient the fused one times p / max(p, eps), about 0.02 of it 4 units past -log(eps)?"""
+    eps = 1e-12
+    onehot = np.array([[1.0, 0.0, 0.0, 0.0]])
+    for z0 in (-10.0, -30.0, -40.0):
+        z = np.array([[z0, 1.0, 0.0, -1.0]])
+        p = REF["softmax"](z)[0]
+        dp = REF["cross_entropy_backward"](onehot, p[None, :])[0]
+        chained = p * (dp - dp @ p)
+        fused = REF["softmax_cross_entropy_backward"](np.array([0]), z)[0]
+        np.testing.assert_allclose(chained, fused * p[0] / max(p[0], eps), rtol=1e-9, atol=1e-300)
+    lse = np.log(np.exp(1.0) + 1.0 + np.exp(-1.0))
+    z0 = lse + np.log(eps) - 4.0          # 4 units past the point where p_0 = eps (log p_0 ~ z0 - lse)
+    p0 = REF["softmax"](np.array([[z0, 1.0, 0.0, -1.0]]))[0, 0]
+    assert 0.015 < p0 / eps < 0.025
+
+
+def test_float32_facts_of_the_float32_section():
+    """Are the float32 numbers the notebook quotes right (1 - 1e-12 == 1, eps ~ 1.19e-7, exp overflow near 88.72)?"""
+    one = np.float32(1.0)
+    assert one - np.float32(1e-12) == one
+    assert one - np.float32(1e-7) < one
+    assert one - np.float32(2.9e-8) == one
+    assert np.finfo(np.float32).eps == pytest.approx(1.19e-7, rel=1e-2)
+    assert np.log(np.float64(np.finfo(np.float32).max)) == pytest.approx(88.72, abs=5e-3)
+    with np.errstate(over="ignore"):
+        assert np.isfinite(np.exp(np.float32(88.7))) and np.isinf(np.exp(np.float32(88.8)))

@@ -19,7 +19,7 @@ import numpy as np
 
 __all__ = [
     "numerical_gradient", "rel_error", "grad_check",
-    "quietly", "expect_float", "expect_array", "check_close", "check_raises",
+    "quietly", "expect_float", "expect_array", "as_float", "as_array", "check_close", "check_raises",
     "check_unmodified", "snapshot", "require", "CheckFailed",
 ]
 
@@ -150,6 +150,35 @@ def expect_array(name, value, shape):
     return np.array(value, dtype=np.float64, copy=True)
 
 
+def as_float(name, value):
+    """``value`` read as one number, whatever its type (a 0-d or one-element array, np.float32, ...).
+
+    Cells that check edge cases or the contract use this instead of ``expect_float``:
+    the type of a result is charged once, in the values cell.
+    """
+    try:
+        arr = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        arr = None
+    if arr is None or arr.size != 1:
+        _fail(name, "the result should be one number (the mean loss).",
+              details=[f"type: {type(value).__name__}"])
+    return float(arr.reshape(()))
+
+
+def as_array(name, value, shape):
+    """``value`` read as a float64 array of ``shape``, whatever its dtype or type (see ``as_float``)."""
+    try:
+        arr = np.array(value, dtype=np.float64, copy=True)
+    except (TypeError, ValueError):
+        arr = None
+    if arr is None or arr.shape != tuple(shape):
+        _fail(name, "the result has the wrong shape: a gradient has one entry per prediction, "
+                    "so it has the shape of y_pred.",
+              details=[f"expected shape {tuple(shape)}, got {getattr(arr, 'shape', type(value).__name__)}"])
+    return arr
+
+
 def _allclose(got, expected, rtol, atol):
     diff = np.abs(got - expected)
     ok = np.isfinite(got) & (diff <= atol + rtol * np.abs(expected))
@@ -157,17 +186,20 @@ def _allclose(got, expected, rtol, atol):
     return bool(ok.all()), diff
 
 
-def check_close(name, got, expected, rtol=1e-6, atol=1e-9, likely=None, hint=None):
+def check_close(name, got, expected, rtol=1e-6, atol=1e-9, likely=None, hint=None, strict=True):
     """Compare a float or array with ``expected``.
 
     ``likely`` maps a description of a common mistake to the value that
     mistake produces; when ``got`` matches one, the message names it.
+    With ``strict`` (for values cells) the result must also have the right type:
+    a ``float``, or a float64 ndarray; without it (edge-case and contract cells)
+    any number or array of the right shape is read as float64.
     """
     expected_arr = np.asarray(expected, dtype=np.float64)
     if np.ndim(expected_arr) == 0:
-        got_arr = np.float64(expect_float(name, got))
+        got_arr = np.float64(expect_float(name, got) if strict else as_float(name, got))
     else:
-        got_arr = expect_array(name, got, expected_arr.shape)
+        got_arr = expect_array(name, got, expected_arr.shape) if strict else as_array(name, got, expected_arr.shape)
     ok, diff = _allclose(got_arr, expected_arr, rtol, atol)
     if ok:
         return

@@ -22,6 +22,8 @@ def log_softmax(logits):
 
 def softmax_cross_entropy_forward(y_true, logits):
     z = np.asarray(logits, dtype=float)
+    if np.asarray(y_true).shape != z.shape[:1]:
+        raise ValueError("labels " + str(np.asarray(y_true).shape) + " do not match logits " + str(z.shape))
     m = np.max(z, axis=1)
     lse = m + np.log(np.sum(np.exp(z - m[:, None]), axis=1))
     rows = np.arange(len(z))
@@ -30,6 +32,8 @@ def softmax_cross_entropy_forward(y_true, logits):
 
 def softmax_cross_entropy_backward(y_true, logits):
     z = np.asarray(logits, dtype=float)
+    if np.asarray(y_true).shape != z.shape[:1]:
+        raise ValueError("labels " + str(np.asarray(y_true).shape) + " do not match logits " + str(z.shape))
     m = np.max(z, axis=1, keepdims=True)
     lse = m + np.log(np.sum(np.exp(z - m), axis=1, keepdims=True))
     grad = np.exp(z - lse)

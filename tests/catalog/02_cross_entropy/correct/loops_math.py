@@ -4,8 +4,14 @@ import math
 import numpy as np
 
 
+def _same_shape(a, b, names=("y_true", "y_pred")):
+    if np.shape(a) != np.shape(b):
+        raise ValueError(f"{names[0]} {np.shape(a)} and {names[1]} {np.shape(b)} differ")
+
+
 def cross_entropy_forward(y_true, y_pred):
     eps = 1e-15
+    _same_shape(y_true, y_pred)
     n, c = np.shape(y_pred)
     total = 0.0
     for i in range(n):
@@ -17,6 +23,7 @@ def cross_entropy_forward(y_true, y_pred):
 
 def cross_entropy_backward(y_true, y_pred):
     eps = 1e-15
+    _same_shape(y_true, y_pred)
     n, c = np.shape(y_pred)
     grad = np.zeros((n, c))
     for i in range(n):
@@ -49,6 +56,8 @@ def log_softmax(logits):
 
 
 def softmax_cross_entropy_forward(y_true, logits):
+    if np.ndim(y_true) != 1 or len(y_true) != len(logits):
+        raise ValueError(f"need one label per row: y_true has shape {np.shape(y_true)}, logits {np.shape(logits)}")
     n = len(y_true)
     total = 0.0
     for i in range(n):
@@ -60,6 +69,8 @@ def softmax_cross_entropy_forward(y_true, logits):
 
 def softmax_cross_entropy_backward(y_true, logits):
     n, c = np.shape(logits)
+    if np.ndim(y_true) != 1 or len(y_true) != n:
+        raise ValueError(f"need one label per row: y_true has shape {np.shape(y_true)}, logits {np.shape(logits)}")
     grad = softmax(logits)
     for i in range(n):
         grad[i, int(y_true[i])] -= 1.0

@@ -17,12 +17,21 @@ def log_softmax(logits):
     return z
 
 
+def _labels(y_true, logits):
+    t = np.asarray(y_true)
+    if t.ndim != 1 or len(t) != len(logits):
+        raise ValueError(f"y_true has shape {t.shape}; logits of shape {np.shape(logits)} need shape ({len(logits)},)")
+    return t
+
+
 def softmax_cross_entropy_forward(y_true, logits):
+    _labels(y_true, logits)
     picked = np.take_along_axis(log_softmax(logits), np.asarray(y_true)[:, None], axis=1)
     return float(-picked.mean())
 
 
 def softmax_cross_entropy_backward(y_true, logits):
+    _labels(y_true, logits)
     grad = softmax(logits)
     t = np.asarray(y_true)[:, None]
     np.put_along_axis(grad, t, np.take_along_axis(grad, t, axis=1) - 1.0, axis=1)

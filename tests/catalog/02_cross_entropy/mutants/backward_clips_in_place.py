@@ -1,9 +1,11 @@
 """Clips the caller's y_pred in place (np.clip(..., out=y_pred)): right values, but the input is modified."""
 import numpy as np
 
-FAILS = ["cross_entropy_backward_extremes"]
+FAILS = ["cross_entropy_backward_contract"]
 
 
 def cross_entropy_backward(y_true, y_pred):
+    if np.shape(y_true) != np.shape(y_pred):
+        raise ValueError(f"y_true has shape {np.shape(y_true)} but y_pred has shape {np.shape(y_pred)}")
     p = np.clip(y_pred, 1e-12, 1.0, out=y_pred)
     return -y_true / p / p.shape[0]

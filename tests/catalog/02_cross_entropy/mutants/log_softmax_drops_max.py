@@ -4,8 +4,7 @@ At zero logits m = 0 and the visible check passes; the hidden tests use rows wit
 """
 import numpy as np
 
-FAILS = ["log_softmax_values", "log_softmax_underflow",
-         "softmax_cross_entropy_forward_values", "softmax_cross_entropy_forward_extremes"]
+FAILS = ["log_softmax_values", "softmax_cross_entropy_forward_values"]
 
 
 def log_softmax(logits):

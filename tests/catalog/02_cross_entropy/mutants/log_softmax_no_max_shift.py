@@ -1,7 +1,7 @@
 """z - log(sum(exp(z))) without the shift: exp overflows above 709, and the result is -inf."""
 import numpy as np
 
-FAILS = ["log_softmax_underflow", "softmax_cross_entropy_forward_extremes"]
+FAILS = ["log_softmax_extremes"]
 
 
 def log_softmax(logits):

@@ -5,6 +5,8 @@ FAILS = ["softmax_cross_entropy_backward_extremes"]
 
 
 def softmax_cross_entropy_backward(y_true, logits):
+    if np.shape(y_true) != (np.shape(logits)[0],):
+        raise ValueError(f"y_true has shape {np.shape(y_true)} but logits has shape {np.shape(logits)}")
     n, c = logits.shape
     p = softmax(logits)
     dp = cross_entropy_backward(np.eye(c)[y_true], p)

@@ -1,7 +1,7 @@
 """exp(z) / sum(exp(z)) without subtracting the row maximum: exp overflows to inf above 709, and inf / inf is nan."""
 import numpy as np
 
-FAILS = ["softmax_large_logits", "softmax_no_warnings", "softmax_cross_entropy_backward_extremes"]
+FAILS = ["softmax_large_logits", "softmax_cross_entropy_backward_extremes"]
 
 
 def softmax(logits):

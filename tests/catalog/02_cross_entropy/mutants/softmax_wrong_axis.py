@@ -1,8 +1,7 @@
 """Shifts and normalises over axis=0: every column sums to 1 instead of every row."""
 import numpy as np
 
-FAILS = ["softmax_values", "softmax_large_logits", "softmax_no_warnings",
-         "softmax_cross_entropy_backward_values", "softmax_cross_entropy_backward_extremes"]
+FAILS = ["softmax_values", "softmax_cross_entropy_backward_values"]
 
 
 def softmax(logits):
