@@ -31,7 +31,7 @@ def numerical_gradient(f, x, h=1e-6):
     """Centred finite difference of the scalar function ``f`` at array ``x``.
 
     Returns an array of x's shape whose entry i is
-    (f(x + h e_i) - f(x - h e_i)) / (2 h).  ``x`` is not modified.
+    (f at x with entry i raised by h - f at x with entry i lowered by h) / (2 h).  ``x`` is not modified.
     """
     x = np.array(x, dtype=np.float64, copy=True)
     grad = np.zeros_like(x)
