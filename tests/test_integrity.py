@@ -317,6 +317,12 @@ REFUSE_ALL = ("import numpy as np\n"
               "' labels label margin tau shape shapes y_true y_pred 2*y - 1')")
 
 
+# Implements nothing: a forward returns 0.0, every other function zeros of y_pred's shape (or its input's).
+ZEROS = ("import sys, numpy as np\n"
+         "    like = args[1] if len(args) > 1 else args[0]\n"
+         "    return 0.0 if 'forward' in sys._getframe().f_code.co_name else np.zeros(np.shape(like))")
+
+
 def _everything(nb, body, preamble=""):
     """Every function the solution cells define is redefined with ``body``."""
     if preamble:
@@ -389,6 +395,8 @@ def cases(assignment, course="COURSE", port=0):
         "cheat-leak-type-names": ({name: _everything(ref(), LEAK_NAMES)}, ("zero", None, "")),
         # refuses everything with the words contract cells look for: a contract is kept only by a function that works
         "cheat-refuse-everything": ({name: _everything(ref(), REFUSE_ALL)}, ("zero", None, None)),
+        # returns zeros: an edge-case cell pays only a function that responds to its inputs
+        "cheat-zeros": ({name: _everything(ref(), ZEROS)}, ("zero", None, None)),
         # a correct submission that prints the hidden inputs it saw, after the tests
         "cheat-print-hidden-inputs": ({name: _print_hidden_inputs(ref())}, ("full",)),
         "probe-sandbox": ({name: _append(ref(), fill(PROBE_SANDBOX, files=[name, "losscheck.py"]))}, ("full",)),
