@@ -77,3 +77,16 @@ def test_check_unmodified_catches_in_place_changes():
     a[0] = 0.5
     with pytest.raises(lc.CheckFailed, match="modified in place"):
         lc.check_unmodified("f", [a], before)
+
+
+def test_check_raises_matches_ignoring_case_and_spaces():
+    """Does check_raises accept 'Tau' for 'tau' and '(3, 1)' written '(3,1)', and still refuse a message without it?"""
+    def refuse(message):
+        def fn():
+            raise ValueError(message)
+        return fn
+    lc.check_raises("f", refuse("Tau must be in (0, 1); shapes (3,) and (3,1)"), match=("tau", "(3,)", "(3, 1)"))
+    with pytest.raises(lc.CheckFailed, match="does not say what is wrong"):
+        lc.check_raises("f", refuse("bad level"), match=("tau",))
+    with pytest.raises(lc.CheckFailed, match="nothing was raised"):
+        lc.check_raises("f", lambda: None, match=("tau",))
