@@ -49,7 +49,10 @@ def squared_hinge(m):
 
 
 def squared_hinge_grad(m):
-    """-2 max(0, 1 - m): continuous, so the loss is C^1; its own slope jumps from 2 to 0 at m = 1."""
+    """-2 max(0, 1 - m): continuous, so the loss is continuously differentiable.
+
+    The slope of this derivative (the second derivative of the loss) jumps from 2 to 0 at m = 1.
+    """
     return -2.0 * np.maximum(0.0, 1.0 - m)
 
 
