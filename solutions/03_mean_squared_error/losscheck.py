@@ -1,14 +1,12 @@
 """Checks shared by every assignment of *Loss Functions from Scratch*.
 
-Students use ``numerical_gradient``, ``rel_error`` and ``grad_check`` to test
-their own backward functions.  The graded test cells use the ``expect_*`` and
-``check_*`` helpers, so that every failure message says what was expected,
+Use ``numerical_gradient``, ``rel_error`` and ``grad_check`` to test your own
+backward functions.  The graded test cells use the ``expect_*``, ``as_*`` and
+``check_*`` helpers below, so that every failure message says what was expected,
 what came back and what the likely mistake is.
 
-This one file is the source of truth; each assignment folder links to it and
-nbgrader copies it next to the notebook.  When grading, the graded cells run in
-the grader's own process (``coursekit/grader/verdicts.py``) with this module, so a
-submission cannot change the checks that judge it.
+Keep this file next to the notebook.  When your notebook is graded, the graded
+cells use the instructor's copy of this file, whatever yours holds.
 """
 import builtins
 import contextlib
@@ -78,8 +76,8 @@ class CheckFailed(AssertionError):
     """
 
 
-# Names that may appear in a message a student sees.  A submission names its own classes, so
-# their names could carry hidden inputs out: they are told apart only in the details.
+# The type and exception names a failure message may show: Python's and NumPy's own.
+# Any other name is shown only in the details, which feedback leaves out.
 _BUILTIN_EXCEPTIONS = {n for n, o in vars(builtins).items() if isinstance(o, type) and issubclass(o, BaseException)}
 
 
@@ -226,7 +224,7 @@ def check_close(name, got, expected, rtol=1e-6, atol=1e-9, likely=None, hint=Non
 
 
 def check_raises(name, fn, *args, match=(), why=""):
-    """``fn(*args)`` must raise ValueError whose message contains every ``match`` (spaces aside).
+    """``fn(*args)`` must raise ValueError whose message contains every ``match``, ignoring case and spaces.
 
     ``why`` is shown to the student on failure: say there what the message should name.
     """
@@ -234,8 +232,8 @@ def check_raises(name, fn, *args, match=(), why=""):
     try:
         quietly(fn, *args)
     except ValueError as err:
-        squeezed = "".join(str(err).split())
-        missing = [m for m in match if "".join(m.split()) not in squeezed]
+        squeezed = "".join(str(err).split()).casefold()
+        missing = [m for m in match if "".join(m.split()).casefold() not in squeezed]
         if missing:
             _fail(name, "a ValueError was raised, but its message does not say what is wrong.", advice=advice,
                   details=[f"message: {str(err)!r}; it should mention {missing}"])
