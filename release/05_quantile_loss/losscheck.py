@@ -132,6 +132,12 @@ def expect_float(name, value):
     return float(value)
 
 
+def _wrong_shape(name, shape, got):
+    _fail(name, "the result has the wrong shape: a gradient has one entry per prediction, "
+                "so it has the shape of y_pred.",
+          details=[f"expected shape {tuple(shape)}, got {got}"])
+
+
 def expect_array(name, value, shape):
     """``value`` must be a float64 ndarray of ``shape``; returns a copy."""
     if type(value) is not np.ndarray:
@@ -142,9 +148,7 @@ def expect_array(name, value, shape):
               advice=["Likely cause: integer labels leaked into the result; "
                       "convert with np.asarray(x, dtype=float)."])
     if value.shape != tuple(shape):
-        _fail(name, "the result has the wrong shape: a gradient has one entry per prediction, "
-                    "so it has the shape of y_pred.",
-              details=[f"expected shape {tuple(shape)}, got {value.shape}"])
+        _wrong_shape(name, shape, value.shape)
     return np.array(value, dtype=np.float64, copy=True)
 
 
@@ -171,9 +175,7 @@ def as_array(name, value, shape):
     except (TypeError, ValueError):
         arr = None
     if arr is None or arr.shape != tuple(shape):
-        _fail(name, "the result has the wrong shape: a gradient has one entry per prediction, "
-                    "so it has the shape of y_pred.",
-              details=[f"expected shape {tuple(shape)}, got {getattr(arr, 'shape', type(value).__name__)}"])
+        _wrong_shape(name, shape, type(value).__name__ if arr is None else arr.shape)
     return arr
 
 
