@@ -2,11 +2,13 @@
 
 Paths are relative to this file's folder (the repository root).
 """
+from coursekit.grader.derivations import AutogradedOnly
 from coursekit.grader.execute import SandboxedExecute
 from coursekit.grader.feedback import HideHiddenTests
 from coursekit.grader.sanitize import SanitizeStudentHTML
 from coursekit.grader.zipnames import LMSArchiveExtractor, LMSFileNameCollector
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.converters import GenerateAssignment
 from nbgrader.preprocessors import (
     AssignLatePenalties, CheckCellMetadata, GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
 
@@ -29,6 +31,15 @@ c.Execute.extra_arguments = ["--HistoryManager.hist_file=:memory:"]
 # working folder.  Where no sandbox can run, grading refuses unless
 # c.SandboxedKernelManager.unsandboxed = True, which every account then records.
 c.SandboxedKernelManager.memory_limit = 4 * 2 ** 30
+
+# Derivations are written in manually graded markdown answers; their rubrics lie in mark scheme
+# regions of the locked prompt cells above them (coursekit/grader/derivations.py), which nbgrader
+# removes from the release and formgrader shows to the grader.
+c.ClearMarkScheme.enforce_metadata = False  # the rubric sits in the locked prompt, not in a task cell
+c.GenerateAssignment.preprocessors = [AutogradedOnly, *GenerateAssignment.class_traits()["preprocessors"].default()]
+# To run the course autograded only, set this to True before generate_assignment: derivation
+# answers then count 0 points, and nobody has to grade them by hand.
+c.AutogradedOnly.enabled = False
 
 # nbgrader's autograde pipeline, with Execute replaced by the sandboxed one.
 c.Autograde.autograde_preprocessors = [

@@ -1,14 +1,19 @@
 """The course's gradebook, as nbgrader's own configuration names it: course id, db_url, grades."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
 
 @dataclass
 class Graded:
-    """What nbgrader recorded for one student's notebook."""
+    """What nbgrader recorded for one student's notebook.
+
+    ``scores`` and ``max_scores`` hold the cells graded so far, by the autograder or by hand;
+    ``pending`` the derivations that still wait for a person (formgrader), with their points.
+    """
     scores: dict        # grade_id -> score
     max_scores: dict    # grade_id -> points
+    pending: dict = field(default_factory=dict)  # grade_id -> points, not graded yet
 
     @property
     def total(self):
@@ -51,7 +56,9 @@ def read_grades(course, assignment):
     with Gradebook(coursedir.db_url, course_id=coursedir.course_id) as gb:
         for sub in gb.assignment_submissions(assignment):
             nb = sub.notebooks[0]
+            waiting = {g.name for g in nb.grades if g.auto_score is None and g.manual_score is None}
             result[sub.student_id] = Graded(
-                scores={g.name: g.score for g in nb.grades},
-                max_scores={g.name: g.max_score for g in nb.grades})
+                scores={g.name: g.score for g in nb.grades if g.name not in waiting},
+                max_scores={g.name: g.max_score for g in nb.grades if g.name not in waiting},
+                pending={g.name: g.max_score for g in nb.grades if g.name in waiting})
     return result

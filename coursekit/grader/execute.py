@@ -381,8 +381,9 @@ class SandboxedExecute(Execute):
             self.record["seconds"]["cells"] += monotonic() - start
 
     # ---- calls from the test runner -------------------------------------------------------------
-    def _call(self, name, args, kwargs):
-        """Call the student's ``name`` in the kernel; return its report (coursekit_kernel.answer)."""
+    def _call(self, name, args, kwargs, get=False):
+        """Call the student's ``name`` in the kernel (or, with ``get``, read its value); return the report
+        (coursekit_kernel.answer)."""
         if name in self.record["timed_out"]:
             raise TimedOut(f"{name} ran past the time limit on an earlier hidden test, so it is not called again")
         if self.record["crashed"].get(name, 0) >= CRASHES_BEFORE_GIVING_UP:
@@ -393,7 +394,7 @@ class SandboxedExecute(Execute):
             raise BudgetSpent(ERRORS["BudgetSpent"])
         self.record["calls"] += 1
         nonce = secrets.token_hex(8)
-        request = call_request(name, args, kwargs, nonce)
+        request = call_request(name, args, kwargs, nonce, get)
         self._arm_timeout()
         deadline = monotonic() + self.timeout
         try:

@@ -26,6 +26,8 @@ that failed it.  ``CheckFailed`` is only ever raised by the course's checker;
 an exception a student's function raised keeps its name (``NotImplementedError``)
 unless it is one of ``RESERVED``, which gets a ``student.`` prefix.
 """
+import ast
+import builtins
 import contextlib
 import io
 import re
@@ -141,9 +143,9 @@ class StudentFunction:
             raise NoResult(f"{self.__name__}'s report could not be read: {err}") from None
 
 
-def call_request(name, args, kwargs, nonce):
-    """The request text a kernel's ``coursekit_kernel.answer`` reads."""
-    return wire.dumps({"name": name, "nonce": nonce, "errstate": np.geterr(),
+def call_request(name, args, kwargs, nonce, get=False):
+    """The request text a kernel's ``coursekit_kernel.answer`` reads (``get``: the value, not a call)."""
+    return wire.dumps({"name": name, "nonce": nonce, "errstate": np.geterr(), "get": bool(get),
                        "args": [wire.encode(a) for a in args],
                        "kwargs": {k: wire.encode(v) for k, v in kwargs.items()}})
 
@@ -152,7 +154,8 @@ class GradedCellRunner:
     """Runs graded test cells in this process against a student's kernel."""
 
     def __init__(self, imports, student_functions, call):
-        """``imports``: the instructor's import statements; ``call(name, args, kwargs)`` returns a report."""
+        """``imports``: the instructor's import statements; ``call(name, args, kwargs, get=False)`` returns
+        a report (``get``: of the value a name has in the kernel, not of a call)."""
         from .. import losscheck
 
         self.namespace = {"__name__": "__hidden_tests__"}
@@ -168,6 +171,31 @@ class GradedCellRunner:
         self._losscheck = losscheck
         for name in student_functions:
             self.namespace[name] = StudentFunction(name, call)
+        self._call = call
+        self._read = set()  # the student's answers read so far: read again, fresh, by every cell that uses them
+
+    def _read_answers(self, source):
+        """Bind the names ``source`` uses but neither the instructor nor the cell defines (a student's
+        answers, such as ``dl_dp = 2.0``) to their values in the kernel, now: data, never code."""
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            return
+        stored = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+        stored |= {a.asname or a.name.split(".")[0] for n in ast.walk(tree)
+                   if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+        loaded = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        for name in sorted(loaded - stored - set(dir(builtins))):
+            if name in self.namespace and name not in self._read:
+                continue  # the instructor's, or a student function
+            self.namespace.pop(name, None)  # not defined in the kernel: the cell fails with a NameError
+            self._read.add(name)
+            report = self._call(name, (), {}, get=True)
+            if "error" not in report and "value" in report:
+                try:
+                    self.namespace[name] = wire.decode(report["value"])
+                except wire.WireError as err:
+                    raise NoResult(f"{name}'s value could not be read: {err}") from None
 
     def run(self, source, label):
         """Execute one graded cell's source; return its outputs (stdout, stderr, and the error if it failed)."""
@@ -179,6 +207,7 @@ class GradedCellRunner:
             with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
                     warnings.catch_warnings(), np.errstate(all="warn", under="ignore"):
                 warnings.simplefilter("default")
+                self._read_answers(source)
                 exec(compile(source, f"<{label}>", "exec"), self.namespace)  # noqa: S102 - instructor code
         except BaseException as err:  # noqa: BLE001 - every failure becomes the cell's error output
             error = err

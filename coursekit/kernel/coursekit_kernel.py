@@ -9,7 +9,7 @@ the kernel to do three things, each as a silent execute request:
 - ``populate(files)``: write the submission's files into the kernel's working
   folder (a private tmpfs of the sandbox);
 - ``serve(path, token)``: while a graded cell runs in the grader, answer its
-  calls of the student's functions.  The grader made a ZeroMQ socket at
+  calls of the student's functions (and its reads of the student's answers).  The grader made a ZeroMQ socket at
   ``path`` (in a folder it owns, bound read-only into the sandbox); this
   connects to it, says ``token``, and then, for each request, calls the
   function on the inputs the grader sent and reports what it did: the value it
@@ -102,10 +102,13 @@ def answer(request):
             contextlib.redirect_stdout(_Discard()), np.errstate(**request["errstate"]):
         warnings.simplefilter("always")
         try:
-            function = get_ipython().user_ns.get(request["name"])
-            if function is None:
+            namespace = get_ipython().user_ns
+            if request["name"] not in namespace:
                 raise NameError(f"name {request['name']!r} is not defined")
-            report["value"] = wire.encode(function(*args, **kwargs))
+            if request.get("get"):  # an answer's value, not a call
+                report["value"] = wire.encode(namespace[request["name"]])
+            else:
+                report["value"] = wire.encode(namespace[request["name"]](*args, **kwargs))
         except BaseException as err:  # noqa: BLE001 - SystemExit and KeyboardInterrupt are reported too
             report["error"] = _describe(err)
     report["warnings"] = [{"category": w.category.__name__, "message": str(w.message)[:500]} for w in caught[:50]]

@@ -5,7 +5,8 @@ that stands for one student: its top-level functions replace the solution
 cells that define the same names, and the rest of the notebook is the
 reference solution.  Its imports, constants and helpers (functions whose names
 start with ``_``) go in front of each replaced cell.  ``FAILS`` lists the grade
-ids the entry must lose.
+ids the entry must lose.  ``ANSWERS`` maps the names of answers (derivation
+checks and questions) to the student's answer, written as Python source.
 """
 import ast
 import copy
@@ -31,20 +32,27 @@ def release_notebook(assignment):
     return nbformat.read(RELEASE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
 
 
-def solution_code(assignment):
-    """grade_id -> the source solution cell's code, without the solution markers."""
+def solution_cells(assignment):
+    """grade_id -> the source solution cell's text (code or a derivation), without the solution markers."""
     nb = nbformat.read(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
     return {_nbgrader(c)["grade_id"]: "\n".join(l for l in c.source.splitlines() if not _MARKER.match(l))
             for c in nb.cells if is_solution(c)}
 
 
+def solution_code(assignment):
+    """grade_id -> the source solution code cell's code, without the solution markers."""
+    nb = nbformat.read(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
+    code = {_nbgrader(c)["grade_id"] for c in nb.cells if is_solution(c) and c.cell_type == "code"}
+    return {g: text for g, text in solution_cells(assignment).items() if g in code}
+
+
 def reference_submission(assignment):
-    """The released notebook with every solution cell filled in from source/."""
+    """The released notebook with every solution cell (code and derivations) filled in from source/."""
     nb = release_notebook(assignment)
-    code = solution_code(assignment)
+    text = solution_cells(assignment)
     for cell in nb.cells:
         if is_solution(cell):
-            cell.source = code[_nbgrader(cell)["grade_id"]]
+            cell.source = text[_nbgrader(cell)["grade_id"]]
     return nb
 
 
@@ -57,6 +65,7 @@ class CatalogEntry:
     fails: frozenset                # grade ids that must score 0
     preamble: str                   # imports, constants and _helpers, put in front of each function
     functions: dict = field(default_factory=dict)  # name -> source
+    answers: dict = field(default_factory=dict)    # answer name -> the answer's Python source
 
     @property
     def name(self):
@@ -72,13 +81,16 @@ def load_entry(path):
     text = path.read_text()
     tree = ast.parse(text)
     lines = text.splitlines()
-    fails, preamble, functions = frozenset(), [], {}
+    fails, preamble, functions, answers = frozenset(), [], {}, {}
     for node in tree.body:
         segment = "\n".join(lines[node.lineno - 1 - len(getattr(node, "decorator_list", [])):node.end_lineno])
         if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
             functions[node.name] = segment
         elif isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["FAILS"]:
             fails = frozenset(ast.literal_eval(node.value))
+        elif isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["ANSWERS"]:
+            answers = {ast.literal_eval(k): ast.get_source_segment(text, v)
+                       for k, v in zip(node.value.keys, node.value.values)}
         elif not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
             preamble.append(segment)  # imports, constants and _helpers; the docstring is skipped
     kind = path.parent.name
@@ -88,7 +100,7 @@ def load_entry(path):
         raise ValueError(f"{path}: a mutant must name the grade ids it fails in FAILS")
     if kind == "correct" and fails:
         raise ValueError(f"{path}: a correct implementation fails nothing")
-    return CatalogEntry(path, kind, ast.get_docstring(tree) or "", fails, "\n".join(preamble), functions)
+    return CatalogEntry(path, kind, ast.get_docstring(tree) or "", fails, "\n".join(preamble), functions, answers)
 
 
 def catalog(assignment):
@@ -102,17 +114,31 @@ def submission_for(assignment, entry):
     """The reference submission with the entry's functions swapped in."""
     nb = reference_submission(assignment)
     defines = re.compile(r"^def (\w+)\(", re.M)
-    remaining = dict(entry.functions)
+    remaining, answers = dict(entry.functions), dict(entry.answers)
     for cell in nb.cells:
-        if not is_solution(cell):
+        if not is_solution(cell) or cell.cell_type != "code":
             continue
         names = defines.findall(cell.source)
         if names and all(n in remaining for n in names):
             parts = [entry.preamble] if entry.preamble else []
             cell.source = "\n\n".join(parts + [remaining.pop(n) for n in names])
-    if remaining:
-        raise ValueError(f"{entry.path}: no solution cell defines {sorted(remaining)}")
+        elif (name := answer_name(cell.source)) in answers:
+            cell.source = f"{name} = {answers.pop(name)}"
+    if remaining or answers:
+        raise ValueError(f"{entry.path}: no solution cell defines {sorted(remaining) + sorted(answers)}")
     return nb
+
+
+def answer_name(source):
+    """The name an answer cell (one assignment, no function) assigns, else None."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    names = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets
+             if isinstance(t, ast.Name)]
+    functions = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+    return names[0] if len(names) == 1 and not functions else None
 
 
 def untouched_release(assignment):
