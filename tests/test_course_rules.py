@@ -172,7 +172,14 @@ def function_of(assignment, grade_id):
 
 
 def _graded_cells(assignment):
-    return [c for c in _source_nb(assignment).cells if is_grade(c) and not is_solution(c)]
+    """The autograded test cells of the functions (answer checks excluded)."""
+    return [c for c in _source_nb(assignment).cells if is_grade(c) and not is_solution(c)
+            and not is_answer_check(_grade_id(c))]
+
+
+def is_answer_check(grade_id):
+    """A test cell that checks a number or a choice: a derivation check or a question."""
+    return grade_id.startswith(("derivation_check_", "question_"))
 
 
 def _compares_shapes(args):
@@ -219,7 +226,10 @@ def test_one_mistake_costs_one_cell_of_a_function(assignment):
     for entry in catalog(assignment):
         if entry.kind != "mutants":
             continue
-        per_function = Counter(function_of(assignment, g) for g in entry.fails)
+        wrong_answers = {g for g in entry.fails if is_answer_check(g)}
+        if wrong_answers and not entry.answers:
+            problems.append(f"{entry.name}: loses answer checks {sorted(wrong_answers)} without changing an answer")
+        per_function = Counter(function_of(assignment, g) for g in entry.fails if not is_answer_check(g))
         problems += [f"{entry.name}: loses {n} cells of {f}" for f, n in per_function.items() if n > 1]
         problems += [f"{entry.name}: loses a cell of {f}, which neither it defines nor calls what it defines"
                      for f in per_function if f not in entry.functions and not calls[f] & set(entry.functions)]
@@ -260,3 +270,117 @@ def test_every_allowed_epsilon_is_among_the_correct_versions(assignment):
     for eps in ("1e-15", "1e-6"):
         assert any(re.search(rf"eps\w*\s*=\s*{re.escape(eps)}\b", t) for t in texts), \
             f"no correct version clips with eps = {eps}"
+
+
+# -------------------------------------------------------------------------------------------
+# Students derive: derivation tasks, checks of their results, questions; no closed form given away
+# -------------------------------------------------------------------------------------------
+MARK_SCHEME = re.compile(r"=== BEGIN MARK SCHEME ===(.*?)=== END MARK SCHEME ===", re.S)
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS(.*?)### END HIDDEN TESTS", re.S)
+
+
+def _calls(source, name):
+    """(positional args, keyword args) of every call of ``name`` in ``source``, as Python values or names."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == name:
+            value = lambda n: n.id if isinstance(n, ast.Name) else ast.literal_eval(n)  # noqa: E731
+            found.append(([value(a) for a in node.args], {k.arg: value(k.value) for k in node.keywords}))
+    return found
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_every_assignment_asks_for_derivations(assignment):
+    """At least two derivations (manually graded markdown answers, 2 to 4 points), each right after its
+    locked prompt, whose rubric (a mark scheme region) gives the same points in steps."""
+    cells = _source_nb(assignment).cells
+    derivations = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and is_grade(c) and is_solution(c)]
+    assert len(derivations) >= 2, f"{assignment}: {len(derivations)} derivation tasks, at least 2 are required"
+    for i in derivations:
+        gid, points = _grade_id(cells[i]), cells[i].metadata["nbgrader"]["points"]
+        assert gid.startswith("derivation_") and 2 <= points <= 4, (gid, points)
+        prompt = cells[i - 1]
+        assert prompt.cell_type == "markdown" and prompt.metadata.get("nbgrader", {}).get("locked") \
+            and _grade_id(prompt) == f"{gid}_task", f"{gid}: the cell before it must be its locked prompt {gid}_task"
+        rubric = MARK_SCHEME.search(prompt.source)
+        assert rubric, f"{gid}_task has no rubric (=== BEGIN MARK SCHEME === ... === END MARK SCHEME ===)"
+        steps = [float(x) for x in re.findall(r"\((\d+(?:\.\d+)?) points?\)", rubric.group(1))]
+        assert len(steps) >= 2 and sum(steps) == points, \
+            f"{gid}: the rubric's steps ({steps}, written '(1 point)') must add up to the cell's {points} points"
+        assert "### BEGIN SOLUTION" in cells[i].source, f"{gid}: the model derivation goes between solution markers"
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_rubrics_sit_only_in_locked_prompts(assignment):
+    """A mark scheme anywhere else would not come back in the autograded notebook that formgrader shows."""
+    misplaced = [_grade_id(c) if "nbgrader" in c.metadata else f"cell {i}"
+                 for i, c in enumerate(_source_nb(assignment).cells) if "MARK SCHEME" in c.source
+                 and not (c.cell_type == "markdown" and c.metadata.get("nbgrader", {}).get("locked")
+                          and _grade_id(c).endswith("_task"))]
+    assert not misplaced, misplaced
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_derivation_checks_and_questions(assignment):
+    """At least two derivation checks (a number; the visible check carries the digest of the hidden
+    expected value) and two questions (a number or a choice, expected value hidden), 1 point each."""
+    from coursekit.losscheck import answer_digest
+
+    checks = {"derivation_check_": [], "question_": []}
+    for cell in _source_nb(assignment).cells:
+        if not (is_grade(cell) and not is_solution(cell) and is_answer_check(_grade_id(cell))):
+            continue
+        gid = _grade_id(cell)
+        checks["question_" if gid.startswith("question_") else "derivation_check_"].append(gid)
+        assert cell.metadata["nbgrader"]["points"] == 1, f"{gid}: an answer check is worth 1 point"
+        hidden = "\n".join(HIDDEN.findall(cell.source))
+        visible = HIDDEN.sub("", cell.source)
+        kind = "check_choice" if "check_choice" in cell.source else "check_answer"
+        shown, graded = _calls(visible, kind), _calls(hidden, kind)
+        assert shown and graded, f"{gid}: a visible {kind} and a hidden one with expected=..."
+        assert all("expected" not in kw for _, kw in shown), f"{gid}: the expected answer is visible"
+        assert all("expected" in kw for _, kw in graded), f"{gid}: the hidden check needs expected=..."
+        if gid.startswith("derivation_check_"):
+            (label, _), kw = shown[0][0][:2], shown[0][1]
+            assert kind == "check_answer" and "digest" in kw, f"{gid}: a derivation check shows a digest"
+            expected = graded[0][1]["expected"]
+            assert kw["digest"] == answer_digest(label, expected), \
+                f"{gid}: the digest is not that of the hidden expected value {expected} (label {label!r})"
+    for kind, found in checks.items():
+        assert len(found) >= 2, f"{assignment}: {found}: at least two {kind}* cells are required"
+
+
+def _closed_forms(assignment):
+    path = ROOT / "tests" / "catalog" / assignment / "closed_forms.txt"
+    return [l.strip() for l in path.read_text().splitlines() if l.strip() and not l.startswith("#")]
+
+
+def _squeezed(text):
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_release_states_no_closed_form_that_a_task_asks_for(assignment):
+    """Does the released notebook (cells, outputs, and the checker beside it) leave out every closed form
+    listed in tests/catalog/<assignment>/closed_forms.txt, in every spelling (whitespace ignored)?"""
+    forms = _closed_forms(assignment)
+    assert len(forms) >= 6, f"{assignment}: list the closed forms a task asks for, in LaTeX and code spellings"
+    release = [*_texts(RELEASE / assignment / f"{notebook_name(assignment)}.ipynb"),
+               ("losscheck.py", (RELEASE / assignment / "losscheck.py").read_text())]
+    found = [(where, form) for form in forms for where, text in release if _squeezed(form) in _squeezed(text)]
+    assert not found, f"{assignment}: the release gives away {found}"
+    # The guard can fail: most of what it forbids is written in the instructor's copy.
+    source = _squeezed("\n".join(text for _, text in _texts(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb")))
+    present = [f for f in forms if _squeezed(f) in source]
+    assert len(present) >= len(forms) / 2, \
+        f"{assignment}: most closed forms listed should appear in source/ (found {present})"
+
+
+@pytest.mark.parametrize("assignment", assignments())
+def test_catalog_grades_answers_both_ways(assignment):
+    """A mutant gives wrong answers and loses exactly the answer checks; a correct entry writes them otherwise."""
+    cells = {_grade_id(c) for c in _source_nb(assignment).cells if is_grade(c) and is_answer_check(_grade_id(c))}
+    entries = catalog(assignment)
+    assert any(e.kind == "mutants" and e.answers and e.fails == cells and not e.functions for e in entries), \
+        f"{assignment}: no mutant with wrong ANSWERS that loses exactly {sorted(cells)}"
+    assert any(e.kind == "correct" and e.answers for e in entries), f"{assignment}: no correct entry with ANSWERS"
