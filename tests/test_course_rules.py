@@ -15,7 +15,7 @@ import pytest
 from nbgrader.utils import is_grade, is_solution
 
 from coursekit import RELEASE, ROOT, SOLUTIONS, SOURCE, assignments, notebook_name
-from support.catalog import catalog, solution_code
+from support.catalog import catalog, is_answer_check, solution_code
 
 STUDENT_NOTEBOOKS = sorted([*RELEASE.glob("*/*.ipynb"), *(ROOT / "notebooks").glob("*.ipynb")])
 ALL_NOTEBOOKS = sorted([*STUDENT_NOTEBOOKS, *SOURCE.glob("*/*.ipynb")])
@@ -175,11 +175,6 @@ def _graded_cells(assignment):
     """The autograded test cells of the functions (answer checks excluded)."""
     return [c for c in _source_nb(assignment).cells if is_grade(c) and not is_solution(c)
             and not is_answer_check(_grade_id(c))]
-
-
-def is_answer_check(grade_id):
-    """A test cell that checks a number or a choice: a derivation check or a question."""
-    return grade_id.startswith(("derivation_check_", "question_"))
 
 
 def _compares_shapes(args):

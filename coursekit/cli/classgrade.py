@@ -62,6 +62,7 @@ class Account:
     student: str
     score: float = 0.0
     max_score: float = 0.0
+    pending: float = 0.0               # points of derivations that wait for grading by hand (formgrader)
     status: str = "graded"             # graded | no notebook | invalid notebook | not graded
     notes: list = field(default_factory=list)
     failed_cells: dict = field(default_factory=dict)  # grade id -> reason
@@ -321,7 +322,7 @@ def _autograde(course, coursedir, assignment, todo, accounts, extra_args, jobs, 
         account.max_score = max_score
         graded = grades.get(student)
         if graded is not None:
-            account.score = graded.total
+            account.score, account.pending = graded.total, sum(graded.pending.values())
         status, errors = results[student]
         notes = [f"nbgrader: {e}" for e in errors.get(student, [])]
         autograded = _graded_notebook(coursedir, assignment, student)
@@ -395,6 +396,7 @@ def format_accounts(accounts):
     lines = []
     for a in accounts.values():
         lines.append(f"{a.student}: {a.score:g}/{a.max_score:g} [{a.status}]"
+                     + (f" ({a.pending:g} points of derivations to grade by hand)" if a.pending else "")
                      + (f" graded in: {a.graded_in}" if a.graded_in else ""))
         lines += [f"    note: {n}" for n in a.notes]
         lines += [f"    {cell}: {why}" for cell, why in sorted(a.failed_cells.items())]

@@ -1,7 +1,8 @@
 """The class report: which functions the class struggles with, at a glance.
 
 Written after grading to reports/<assignment>/: ``cells.csv`` (per graded
-cell, the points and the fraction of students with full marks),
+cell, the points and the fraction of students with full marks, among those graded on it:
+a derivation counts once a person has graded it),
 ``scores.csv`` (per student, the total) and ``report.png`` (both as figures:
 pass rate per cell, and a histogram of total scores).
 """
@@ -26,18 +27,22 @@ def class_report(course, assignment):
         return {}, {}
     out = Path(course_directory(course).root) / "reports" / assignment
     out.mkdir(parents=True, exist_ok=True)
-    cells = sorted({g for graded in grades.values() for g in graded.max_scores},
-                   key=lambda g: list(next(iter(grades.values())).max_scores).index(g))
-    rates = {cell: sum(g.scores[cell] >= g.max_scores[cell] for g in grades.values()) / len(grades)
-             for cell in cells}
+    points = {}  # every graded cell in notebook order, derivations that wait for a person included
+    for graded in grades.values():
+        points.update({**graded.max_scores, **graded.pending})
+    cells = list(points)
+    # per cell, among the students graded on it (a derivation waits for a person until formgrader)
+    graded_on = {cell: [g for g in grades.values() if cell in g.scores] for cell in cells}
+    rates = {cell: sum(g.scores[cell] >= g.max_scores[cell] for g in graded_on[cell]) / len(graded_on[cell])
+             if graded_on[cell] else float("nan") for cell in cells}
     totals = {student: g.total for student, g in sorted(grades.items())}
-    max_total = next(iter(grades.values())).max_total
+    max_total = sum(points.values())
 
     with open(out / "cells.csv", "w", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["grade_id", "points", "fraction_full_marks"])
-        points = next(iter(grades.values())).max_scores
-        writer.writerows([cell, points[cell], f"{rates[cell]:.3f}"] for cell in cells)
+        writer.writerows([cell, points[cell], f"{rates[cell]:.3f}" if graded_on[cell] else "not graded yet"]
+                         for cell in cells)
     with open(out / "scores.csv", "w", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["student", "score", "max_score"])

@@ -129,6 +129,11 @@ def submission_for(assignment, entry):
     return nb
 
 
+def is_answer_check(grade_id):
+    """A test cell that checks a number or a choice: a derivation check or a question."""
+    return grade_id.startswith(("derivation_check_", "question_"))
+
+
 def answer_name(source):
     """The name an answer cell (one assignment, no function) assigns, else None."""
     try:
