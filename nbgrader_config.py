@@ -8,9 +8,9 @@ from coursekit.grader.feedback import HideHiddenTests
 from coursekit.grader.sanitize import SanitizeStudentHTML
 from coursekit.grader.zipnames import LMSArchiveExtractor, LMSFileNameCollector
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
-from nbgrader.converters import GenerateAssignment
+from nbgrader.converters import GenerateAssignment, GenerateSolution
 from nbgrader.preprocessors import (
-    AssignLatePenalties, CheckCellMetadata, GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
+    AssignLatePenalties, CheckCellMetadata, ClearMarkScheme, GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
 
 c = get_config()  # noqa: F821 - provided by nbgrader
 
@@ -37,6 +37,9 @@ c.SandboxedKernelManager.memory_limit = 4 * 2 ** 30
 # removes from the release and formgrader shows to the grader.
 c.ClearMarkScheme.enforce_metadata = False  # the rubric sits in the locked prompt, not in a task cell
 c.GenerateAssignment.preprocessors = [AutogradedOnly, *GenerateAssignment.class_traits()["preprocessors"].default()]
+# solutions/ is for instructors: it keeps the rubrics beside the model derivations.
+c.GenerateSolution.preprocessors = [p for p in GenerateSolution.class_traits()["preprocessors"].default()
+                                    if p is not ClearMarkScheme]
 # To run the course autograded only, set this to True before generate_assignment: derivation
 # answers then count 0 points, and nobody has to grade them by hand.
 c.AutogradedOnly.enabled = False

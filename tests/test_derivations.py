@@ -23,7 +23,7 @@ from coursekit.cli.nbgrader import run_nbgrader
 from coursekit.losscheck import answer_digest
 from support.scratch import write_submission
 
-pytestmark = pytest.mark.xdist_group("derivations-demo")
+pytestmark = pytest.mark.xdist_group("derivations-demo")  # one scratch course, one worker
 
 A, NB = "demo", "demo"
 RUBRIC = "Rubric for the grader: 1 point for the chain rule, 1 point for the 1/M."
@@ -155,3 +155,9 @@ def test_autograded_only_switch(tmp_path):
     run_nbgrader(course, "export", "--to", str(tmp_path / "grades.csv"))
     rows = list(csv.DictReader(open(tmp_path / "grades.csv")))
     assert [(float(r["score"]), float(r["max_score"])) for r in rows] == [(2.0, 2.0)]
+
+
+def test_solutions_keep_model_derivation_and_rubric(graded):
+    run_nbgrader(graded, "generate_solution", A, "--force")
+    text = (graded / "solutions" / A / f"{NB}.ipynb").read_text()
+    assert RUBRIC in text and r"\frac{2}{M}" in text, "solutions/ is the instructor's: rubric and model both"

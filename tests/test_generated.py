@@ -11,6 +11,7 @@ from coursekit.cli.regenerate import generate, strip_volatile
 
 ASSIGNMENTS = assignments()
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
+MARK_SCHEME = re.compile(r"=== BEGIN MARK SCHEME ===\n(.*?)=== END MARK SCHEME ===", re.S)
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
 
 
@@ -71,20 +72,20 @@ def _meaningful_lines(text):
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_release_has_no_solutions_or_hidden_tests(assignment):
-    """Does the released notebook hold no solution code, hidden-test line, marker or output?"""
+    """Does the released notebook hold no solution code or derivation, hidden-test line, rubric, marker or output?"""
     name = notebook_name(assignment)
     source = nbformat.read(SOURCE / assignment / f"{name}.ipynb", as_version=4)
     release = nbformat.read(RELEASE / assignment / f"{name}.ipynb", as_version=4)
     secret = set()
     for cell in source.cells:
-        for region in SOLUTION.findall(cell.source) + HIDDEN.findall(cell.source):
+        for region in SOLUTION.findall(cell.source) + HIDDEN.findall(cell.source) + MARK_SCHEME.findall(cell.source):
             secret |= _meaningful_lines(region)
     assert secret, "the source notebook should have solution and hidden-test regions"
     released_lines = {l.strip() for c in release.cells for l in c.source.splitlines()}
     leaked = sorted(secret & released_lines)
     assert not leaked, f"release/{assignment} contains solution or hidden-test lines: {leaked[:5]}"
     text = (RELEASE / assignment / f"{name}.ipynb").read_text()
-    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "MARK SCHEME"):
         assert marker not in text, f"release/{assignment} contains the marker {marker!r}"
     assert not any(c.get("outputs") for c in release.cells), f"release/{assignment} has stored outputs"
 
@@ -103,3 +104,18 @@ def test_no_gradebook_committed():
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True)
     assert "gradebook.db" not in {Path(f).name for f in tracked.stdout.splitlines()}, (
         "remove gradebook.db from git; it must not be committed")
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_solutions_show_every_model_derivation_and_rubric(assignment):
+    """Does solutions/ (for instructors) hold each derivation's model answer and its rubric?"""
+    name = notebook_name(assignment)
+    source = nbformat.read(SOURCE / assignment / f"{name}.ipynb", as_version=4)
+    solutions = (SOLUTIONS / assignment / f"{name}.ipynb").read_text()
+    solutions = nbformat.reads(solutions, as_version=4)
+    shown = "\n".join(c.source for c in solutions.cells)
+    regions = [r for c in source.cells if c.cell_type == "markdown"
+               for r in SOLUTION.findall(c.source) + MARK_SCHEME.findall(c.source)]
+    assert regions, f"source/{assignment} has no derivation"
+    missing = [r[:60] for r in regions if r.strip() not in shown]
+    assert not missing, f"solutions/{assignment} lacks {missing}"
