@@ -180,3 +180,50 @@ def test_broken_math_is_detected(lab):
     assert seen["math"] > 0, seen
     assert seen["mathErrors"] > 0 or seen["rawMath"] > 0, f"broken math went unnoticed: {seen}"
     assert seen["rawMath"] > 0, f"the split $$ block should leave raw LaTeX: {seen}"
+
+
+# What a student types into a derivation cell: display math in `aligned`, as 00_start_here asks.
+STUDENT_DERIVATION = r"""Differentiate term by term:
+$$
+\begin{aligned}
+L &= \frac{1}{M} \sum_{i=1}^{M} \cos \hat{y}_i \\
+\frac{\partial L}{\partial \hat{y}_i} &= \frac{1}{M} \frac{\partial}{\partial \hat{y}_i} \cos \hat{y}_i
+  = -\frac{\sin \hat{y}_i}{M}
+\end{aligned}
+$$"""
+
+
+@pytest.mark.parametrize("assignment", sorted(p.parent.name for p in (ROOT / "release").glob("*/*.ipynb")))
+def test_a_derivation_typed_into_the_answer_cell_renders(lab, assignment):
+    """Typed into a derivation cell of the release in JupyterLab and rendered, is a typical answer typeset?"""
+    source = next((ROOT / "release" / assignment).glob("*.ipynb"))
+    target = SCRATCH / "derivations" / assignment / source.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source, target)
+    url, browser = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{url}/lab/tree/{target.relative_to(ROOT)}?reset", wait_until="domcontentloaded", timeout=60_000)
+        cell = page.locator(".jp-MarkdownCell", has_text="YOUR ANSWER HERE").first
+        cell.wait_for(timeout=60_000)
+        cell.scroll_into_view_if_needed()
+        cell.dblclick()  # a rendered markdown cell opens its editor on a double click
+        editor = cell.locator(".cm-content")
+        editor.wait_for(timeout=10_000)
+        editor.click()
+        page.keyboard.press("Control+a")
+        page.keyboard.insert_text(STUDENT_DERIVATION)
+        page.keyboard.press("Control+Enter")  # render it, as Shift+Enter would, without moving on
+        rendered = cell.locator(".jp-RenderedMarkdown")
+        rendered.wait_for(timeout=10_000)
+        for _ in range(40):
+            if rendered.locator("mjx-container").count():
+                break
+            page.wait_for_timeout(250)
+        text = rendered.inner_text()
+        assert "Differentiate term by term" in text, f"{assignment}: the typed answer is not shown: {text[:200]!r}"
+        assert rendered.locator("mjx-container").count() >= 1, f"{assignment}: the answer's math was not typeset"
+        assert rendered.locator("mjx-merror, [data-mjx-error]").count() == 0, f"{assignment}: MathJax errors"
+        assert "\\begin" not in text and "$$" not in text, f"{assignment}: raw LaTeX left: {text[:200]!r}"
+    finally:
+        page.close()
