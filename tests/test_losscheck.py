@@ -90,3 +90,29 @@ def test_check_raises_matches_ignoring_case_and_spaces():
         lc.check_raises("f", refuse("bad level"), match=("tau",))
     with pytest.raises(lc.CheckFailed, match="nothing was raised"):
         lc.check_raises("f", lambda: None, match=("tau",))
+
+
+def test_check_answer_agrees_at_four_significant_digits_whatever_the_spelling():
+    """Does the digest accept the right number however computed (an int, an expression, numpy, a value
+    on a rounding boundary), and refuse a wrong one, a non-number and a nan?"""
+    from coursekit.losscheck import CheckFailed, answer_digest, check_answer
+
+    for right, given in ((-4.0, -1 / 0.25), (-4.0, -4), (-4.0, np.float64(-4.0)), (-4.0, np.array([-4.0])),
+                         (0.12345, 0.1 + 0.02345), (2 / 3, 0.6666666666666667), (1e-7 / 3, 1e-7 / 3 * (1 + 1e-13))):
+        check_answer("x", given, digest=answer_digest("x", right), expected=right)
+    for wrong in (4.0, -4.001, "-4", None, True, float("nan"), np.ones(2)):
+        with pytest.raises(CheckFailed):
+            check_answer("x", wrong, digest=answer_digest("x", -4.0))
+    with pytest.raises(CheckFailed):
+        check_answer("x", -4.0, digest=answer_digest("another label", -4.0))
+    assert answer_digest("x", -0.0) == answer_digest("x", 0.0)
+
+
+def test_check_choice_ignores_case_spaces_and_brackets_only():
+    from coursekit.losscheck import CheckFailed, check_choice
+
+    for given in ("b", "B", " b ", "(b)", "b."):
+        check_choice("q", given, "abcd", expected="b")
+    for given in ("c", "e", 2, None, "bc"):
+        with pytest.raises(CheckFailed):
+            check_choice("q", given, "abcd", expected="b")

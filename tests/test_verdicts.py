@@ -237,3 +237,65 @@ def test_names_a_submission_chooses_never_reach_what_a_student_sees():
     assert leaky not in error.evalue.split(lc.DETAILS)[0] and "an exception of its own class" in error.evalue
     from coursekit.grader.feedback import public_message
     assert leaky not in public_message(leaky, "") and "TypeError" in public_message("TypeError", "")
+
+
+def _answering(values):
+    """A stand-in kernel that holds the variables ``values`` and records what the grader asks of it."""
+    asked = []
+
+    def call(name, args, kwargs, get=False):
+        asked.append((name, get))
+        if not get:
+            return {"nonce": "n", "value": wire.encode(1.0)}
+        if name not in values:
+            return {"nonce": "n", "error": {"type": "NameError", "mro": ["NameError"], "message": name}}
+        return {"nonce": "n", "value": wire.encode(values[name])}
+    return call, asked
+
+
+def test_runner_reads_only_the_answers_a_cell_checks_and_judges_them_itself():
+    """Are the names passed to check_answer/check_choice read from the kernel as data (and no other name),
+    judged here, and a missing answer a NameError?"""
+    from coursekit.losscheck import answer_digest
+
+    cell = ('from losscheck import check_answer, check_choice\n'
+            f'check_answer("g", dl_dp, digest="{answer_digest("g", -4.0)}")\n'
+            'check_answer("g", dl_dp, expected=-4.0)\ncheck_choice("q", answer_q1, "abc", expected="b")\n'
+            'y_true = np.ones(2)\nz = f(y_true) + helper_from_the_kernel')
+    call, asked = _answering({"dl_dp": -1 / 0.25, "answer_q1": " (B)", "helper_from_the_kernel": 1.0})
+    runner = GradedCellRunner("import numpy as np", ["f"], call)
+    (error,) = runner.run(cell, "cell")
+    assert error.ename == "NameError" and "helper_from_the_kernel" in error.evalue, "only answers come from the kernel"
+    assert sorted(n for n, get in asked if get) == ["answer_q1", "dl_dp"] and ("f", False) in asked
+    for values, ename in (({"dl_dp": 4.0, "answer_q1": "b"}, "CheckFailed"), ({"answer_q1": "b"}, "NameError"),
+                          ({"dl_dp": "-4", "answer_q1": "b"}, "CheckFailed"), ({"dl_dp": -4.0, "answer_q1": "c"}, "CheckFailed")):
+        call, _ = _answering(values)
+        (error,) = GradedCellRunner("", [], call).run(cell.split("\ny_true")[0], "cell")
+        assert error.ename == ename, (values, error)
+    call, _ = _answering({"dl_dp": -4.0000000001, "answer_q1": "B"})
+    assert GradedCellRunner("", [], call).run(cell.split("\ny_true")[0], "cell") == []
+
+
+def test_feedback_keeps_outputs_after_answer_checks_and_drops_rubrics():
+    """Cells that only check answers pass the student's code nothing: do later outputs stay in feedback
+    (until a cell that calls the student's functions), and do rubrics leave it?"""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    def graded(name, source):
+        cell = new_code_cell(source, outputs=[])
+        cell.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": name, "points": 1, "score": 1}
+        return cell
+    out = lambda text: [new_output("stream", name="stdout", text=text)]  # noqa: E731
+    nb = new_notebook(cells=[
+        new_markdown_cell("Task 1\n=== BEGIN MARK SCHEME ===\nRUBRIC step 1\n=== END MARK SCHEME ===\nafter"),
+        graded("derivation_check_a", 'from losscheck import check_answer\ncheck_answer("g", g, digest="x")\n'
+                                     '### BEGIN HIDDEN TESTS\ncheck_answer("g", g, expected=2.0)\n### END HIDDEN TESTS'),
+        new_code_cell("plot()", outputs=out("FIGURE KEPT\n")),
+        graded("f_values", 'check_close("f", f(x), 2.0)'),
+        new_code_cell("print(seen)", outputs=out("LEAK\n")),
+    ])
+    nb, _ = HideHiddenTests().preprocess(nbformat.from_dict(nb), {})
+    text = nbformat.writes(nb)
+    assert "FIGURE KEPT" in text and "LEAK" not in text and "expected=2.0" not in text
+    assert "RUBRIC" not in text and "MARK SCHEME" not in text and "after" in text

@@ -28,7 +28,7 @@ from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, NbGraderPr
 from nbgrader.utils import is_grade, is_solution
 
 from ..losscheck import DETAILS, public_exception_name
-from .verdicts import ERRORS
+from .verdicts import ANSWER_CHECKS, ERRORS
 
 _DELIMITERS = ClearHiddenTests()
 HIDDEN_REGION = re.compile(rf"[^\n]*{re.escape(_DELIMITERS.begin_test_delimeter)}.*?"
@@ -37,7 +37,6 @@ _MARK_SCHEME = ClearMarkScheme()
 MARK_SCHEME = re.compile(rf"[^\n]*{re.escape(_MARK_SCHEME.begin_mark_scheme_delimeter)}.*?"
                          rf"{re.escape(_MARK_SCHEME.end_mark_scheme_delimeter)}[^\n]*\n?", re.S)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-ANSWER_CHECKS = {"check_answer", "check_choice"}
 
 
 def checks_answers_only(source):

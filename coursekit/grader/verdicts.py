@@ -27,7 +27,6 @@ an exception a student's function raised keeps its name (``NotImplementedError``
 unless it is one of ``RESERVED``, which gets a ``student.`` prefix.
 """
 import ast
-import builtins
 import contextlib
 import io
 import re
@@ -61,6 +60,9 @@ class BudgetSpent(CallFailed):
 class NoResult(CallFailed):
     ename = "NoResult"
 
+
+# The checks of a student's answers (losscheck): the name passed to them is read from the kernel.
+ANSWER_CHECKS = {"check_answer", "check_choice"}
 
 RESERVED = {"CheckFailed", "CallFailed", "TimedOut", "KernelDied", "BudgetSpent", "NoResult"}
 
@@ -172,24 +174,22 @@ class GradedCellRunner:
         for name in student_functions:
             self.namespace[name] = StudentFunction(name, call)
         self._call = call
-        self._read = set()  # the student's answers read so far: read again, fresh, by every cell that uses them
 
     def _read_answers(self, source):
-        """Bind the names ``source`` uses but neither the instructor nor the cell defines (a student's
-        answers, such as ``dl_dp = 2.0``) to their values in the kernel, now: data, never code."""
+        """Bind the student's answers that ``source`` checks, the names passed to ``check_answer`` or
+        ``check_choice`` (``check_answer(label, dl_dp, ...)``), to their values in the kernel, now.
+
+        Only those names, and only as data: no other name of the kernel reaches a graded cell.
+        """
         try:
             tree = ast.parse(source)
         except SyntaxError:
             return
-        stored = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
-        stored |= {a.asname or a.name.split(".")[0] for n in ast.walk(tree)
-                   if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
-        loaded = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-        for name in sorted(loaded - stored - set(dir(builtins))):
-            if name in self.namespace and name not in self._read:
-                continue  # the instructor's, or a student function
+        names = {node.args[1].id for node in ast.walk(tree)
+                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ANSWER_CHECKS
+                 and len(node.args) >= 2 and isinstance(node.args[1], ast.Name)}
+        for name in sorted(names):
             self.namespace.pop(name, None)  # not defined in the kernel: the cell fails with a NameError
-            self._read.add(name)
             report = self._call(name, (), {}, get=True)
             if "error" not in report and "value" in report:
                 try:
