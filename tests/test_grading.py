@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from nbgrader.utils import is_grade
+from nbgrader.utils import is_grade, is_solution
 
 from coursekit import ROOT, assignments, notebook_name
 from coursekit.cli.classgrade import grade_assignment
@@ -44,12 +44,16 @@ def _chunk_of(assignment, student):
     return sorted(_students(assignment)).index(student) % CHUNKS
 
 
+COURSES = {}  # (assignment, chunk) -> the scratch course it was graded in
+
+
 @functools.lru_cache(maxsize=None)
 def _graded(assignment, chunk):
     students = {s: build() for s, (_, build) in _students(assignment).items()
                 if _chunk_of(assignment, s) == chunk}
     tmp = tempfile.mkdtemp(prefix=f"lfs-grade-{assignment}-")
     grades, _ = grade_class(assignment, students, tmp)
+    COURSES[assignment, chunk] = Path(tmp)
     return grades
 
 
@@ -74,6 +78,41 @@ def test_catalog_entry_gets_exactly_its_expected_grade(assignment, student):
         assert graded.total == graded.max_total
 
 
+@pytest.mark.parametrize("assignment", [pytest.param(a, marks=pytest.mark.xdist_group(f"grade-{a}-0"))
+                                        for a in assignments()])
+def test_derivation_scores_entered_by_hand_make_the_export_totals(assignment):
+    """After autograde, the derivations a student filled in wait for a person; do the scores a grader
+    enters (through nbgrader's API, as formgrader does) make the totals of `nbgrader export`?"""
+    import csv
+
+    from nbgrader.api import Gradebook
+
+    from coursekit.cli.gradebook import course_directory
+
+    grades = _graded(assignment, 0)
+    course = COURSES[assignment, 0]
+    derivations = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"]["points"]
+                   for c in reference_submission(assignment).cells if is_grade(c) and is_solution(c)}
+    assert grades["reference"].pending == derivations and grades["untouched-release"].pending == {}
+    given = {}
+    coursedir = course_directory(course)
+    with Gradebook(coursedir.db_url, course_id=coursedir.course_id) as gb:
+        for k, student in enumerate(sorted(s for s, g in grades.items() if g.pending)):
+            given[student] = 0
+            for cell, points in grades[student].pending.items():
+                grade = gb.find_grade(cell, notebook_name(assignment), assignment, student)
+                grade.manual_score, grade.needs_manual_grade = points * (k % 3) / 2, False
+                given[student] += points * (k % 3) / 2
+        gb.db.commit()
+    out = course / "grades.csv"
+    run_nbgrader(course, "export", "--to", str(out))
+    rows = {r["student_id"]: r for r in csv.DictReader(open(out))}
+    for student, graded in grades.items():
+        assert float(rows[student]["score"]) == pytest.approx(graded.total + given.get(student, 0)), student
+        assert float(rows[student]["max_score"]) == pytest.approx(graded.max_total + sum(graded.pending.values())), student
+    assert all(not g.pending for g in read_grades(course, assignment).values()), "every derivation is graded now"
+
+
 @pytest.mark.parametrize("assignment", assignments())
 def test_catalog_is_large_enough(assignment):
     """Does the catalog have as many mutants and alternative-correct versions as the issue asks?"""
@@ -91,7 +130,8 @@ def test_every_graded_cell_is_exercised_by_a_mutant(assignment):
     """Does every graded test cell catch at least one mutant (else it is untested)?"""
     graded = {c for e in catalog(assignment) for c in e.fails}
     from support.catalog import release_notebook
-    cells = {c.metadata["nbgrader"]["grade_id"] for c in release_notebook(assignment).cells if is_grade(c)}
+    cells = {c.metadata["nbgrader"]["grade_id"] for c in release_notebook(assignment).cells
+             if is_grade(c) and not is_solution(c)}  # derivations are graded by a person
     assert cells - graded == set(), f"no mutant fails {sorted(cells - graded)}"
     assert graded - cells == set(), f"mutants name unknown grade ids {sorted(graded - cells)}"
 
