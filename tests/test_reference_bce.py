@@ -75,7 +75,7 @@ def test_sigmoid_keeps_the_negative_tail():
 
 
 def test_hard_label_gradient_at_its_own_edge_is_minus_one_over_m():
-    """Is the gradient at y = p = 1 about -1/M, not zero, as section 5 says?"""
+    """Is the gradient at y = p = 1 about -1/M, not zero, as the model derivation of Task 5.1 says?"""
     g = REF["bce_backward"](np.array([1.0, 1.0]), np.array([1.0, 1.0]))
     np.testing.assert_allclose(g, [-0.5, -0.5], rtol=1e-9)
 
@@ -84,3 +84,42 @@ def test_logit_gradient_survives_saturation():
     """Is the logit gradient (1 - y)/M and -y/M at z = +1000 and -1000, where sigmoid is exactly 1 and 0?"""
     g = REF["bce_with_logits_backward"](np.array([0.25, 0.7]), np.array([1000.0, -1000.0]))
     np.testing.assert_allclose(g, [0.375, -0.35], rtol=1e-12)
+
+
+def _hidden_expected():
+    """grade id -> the expected value of the hidden check in each derivation check and numeric question."""
+    import re
+
+    import nbformat
+    from coursekit import SOURCE
+
+    nb = nbformat.read(SOURCE / "01_binary_cross_entropy" / "binary_cross_entropy.ipynb", as_version=4)
+    found = {}
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        match = re.search(r"check_answer\(.*expected=([-+0-9.e]+)\)", cell.source)
+        if match:
+            found[gid] = float(match.group(1))
+    return found
+
+
+EXPECTED = _hidden_expected()
+
+
+def test_derivation_checks_agree_with_the_reference_functions():
+    """Are the hidden values of the derivation checks what the reference backward functions return
+    (in the batches of M = 3 and M = 2 the checks describe), and the derivative of scipy's expit?"""
+    assert set(EXPECTED) == {"derivation_check_bce_gradient", "derivation_check_sigmoid",
+                             "derivation_check_logits_gradient", "question_1"}
+    grad = REF["bce_backward"](np.array([0.2, 1.0, 0.0]), np.array([0.7, 0.4, 0.9]))
+    assert grad[0] == pytest.approx(EXPECTED["derivation_check_bce_gradient"], rel=1e-12)
+    dsigmoid = numerical_gradient(lambda z: expit(z)[0], np.array([-2.0]))[0]
+    assert dsigmoid == pytest.approx(EXPECTED["derivation_check_sigmoid"], rel=1e-8)
+    grad = REF["bce_with_logits_backward"](np.array([0.9, 0.0]), np.array([-0.5, 3.0]))
+    assert grad[0] == pytest.approx(EXPECTED["derivation_check_logits_gradient"], rel=1e-12)
+
+
+def test_question_1_is_the_loss_of_a_constant_one_half():
+    """Is the hidden answer of Question 1 the BCE of predictions of 0.5, whatever the hard labels?"""
+    for y in ([1.0, 0.0, 1.0], [0.0, 0.0]):
+        assert REF["bce_forward"](np.array(y), np.full(len(y), 0.5)) == pytest.approx(EXPECTED["question_1"], rel=1e-12)
