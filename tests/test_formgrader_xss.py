@@ -264,7 +264,7 @@ def _hostile_submission():
     """The untouched release (0 points); its first solution cell displays the attack, then an <img onerror>,
     and a markdown cell near the top carries the attack's <script> too."""
     nb = untouched_release(ASSIGNMENT)
-    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution"))
+    cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("solution") and c.cell_type == "code")
     cell.source = ("from IPython.display import HTML, display\n"
                    f"display(HTML({ATTACK!r}))\n"
                    f"display(HTML('<img src=x onerror=\"window.__pwned = 1; document.title = \\'PWNED\\'\">'))\n"
@@ -286,8 +286,9 @@ def _totals(course):
 
 
 def _full_marks(course):
-    """The assignment's maximum score, as the gradebook records it."""
-    return next(iter(read_grades(course, ASSIGNMENT).values())).max_total
+    """The assignment's maximum score, derivations included, as the gradebook records it."""
+    graded = next(iter(read_grades(course, ASSIGNMENT).values()))
+    return graded.max_total + sum(graded.pending.values())
 
 
 @pytest.fixture(scope="module")
@@ -297,7 +298,9 @@ def graded_course(tmp_path_factory):
         "alice": {f"{NOTEBOOK}.ipynb": reference_submission(ASSIGNMENT)},
         "mallory": {f"{NOTEBOOK}.ipynb": _hostile_submission()}})
     run_nbgrader(course, "autograde", ASSIGNMENT, "--force")
-    assert _full_marks(course) > 0 and _totals(course) == {"alice": _full_marks(course), "mallory": 0}, _totals(course)
+    derivations = sum(read_grades(course, ASSIGNMENT)["alice"].pending.values())  # wait for a person
+    assert _full_marks(course) > derivations > 0, _full_marks(course)
+    assert _totals(course) == {"alice": _full_marks(course) - derivations, "mallory": 0}, _totals(course)
     return course
 
 
