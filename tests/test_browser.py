@@ -204,8 +204,10 @@ def test_a_derivation_typed_into_the_answer_cell_renders(lab, assignment):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
         page.goto(f"{url}/lab/tree/{target.relative_to(ROOT)}?reset", wait_until="domcontentloaded", timeout=60_000)
-        cell = page.locator(".jp-MarkdownCell", has_text="YOUR ANSWER HERE").first
-        cell.wait_for(timeout=60_000)
+        page.locator(".jp-MarkdownCell", has_text="YOUR ANSWER HERE").first.wait_for(timeout=60_000)
+        index = page.locator(".jp-MarkdownCell").evaluate_all(
+            "cells => cells.findIndex(c => c.innerText.includes('YOUR ANSWER HERE'))")
+        cell = page.locator(".jp-MarkdownCell").nth(index)  # fixed, so typing the answer does not move it on
         cell.scroll_into_view_if_needed()
         cell.dblclick()  # a rendered markdown cell opens its editor on a double click
         editor = cell.locator(".cm-content")

@@ -231,7 +231,8 @@ def _defined(cell):
 
 
 def _append(nb, code, cell_index=0):
-    _solution_cells(nb)[cell_index].source += "\n\n" + code.strip() + "\n"
+    """Append ``code`` to a solution cell that defines functions (answer cells may be left as stubs that raise)."""
+    [c for c in _solution_cells(nb) if _defined(c)][cell_index].source += "\n\n" + code.strip() + "\n"
     return nb
 
 

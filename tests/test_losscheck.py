@@ -98,7 +98,8 @@ def test_check_answer_agrees_at_four_significant_digits_whatever_the_spelling():
     from coursekit.losscheck import CheckFailed, answer_digest, check_answer
 
     for right, given in ((-4.0, -1 / 0.25), (-4.0, -4), (-4.0, np.float64(-4.0)), (-4.0, np.array([-4.0])),
-                         (0.12345, 0.1 + 0.02345), (2 / 3, 0.6666666666666667), (1e-7 / 3, 1e-7 / 3 * (1 + 1e-13))):
+                         (0.12345, 0.1 + 0.02345), (2 / 3, 0.6666666666666667), (1e-7 / 3, 1e-7 / 3 * (1 + 1e-13)),
+                         (-10.12697, -10.13)):  # 4 significant digits pass the visible check and the graded one
         check_answer("x", given, digest=answer_digest("x", right), expected=right)
     for wrong in (4.0, -4.001, "-4", None, True, float("nan"), np.ones(2)):
         with pytest.raises(CheckFailed):
