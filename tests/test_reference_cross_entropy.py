@@ -1,4 +1,7 @@
 """The cross-entropy reference solution agrees with scikit-learn, SciPy, finite differences and assignment 1's BCE."""
+import ast
+
+import nbformat
 import numpy as np
 import pytest
 from scipy.special import log_softmax as scipy_log_softmax
@@ -6,6 +9,7 @@ from scipy.special import softmax as scipy_softmax
 from scipy.stats import entropy
 from sklearn.metrics import log_loss
 
+from coursekit import SOURCE
 from coursekit.losscheck import numerical_gradient, rel_error
 from support.catalog import reference_functions
 
@@ -153,8 +157,9 @@ def test_cross_entropy_clips_to_eps_and_one_minus_eps():
     assert REF["cross_entropy_forward"](y, np.roll(y, 1, axis=1)) == pytest.approx(-np.log(1e-12), rel=1e-12)
 
 
-def test_chained_gradient_shrinks_by_p_over_eps_as_cell_46_says():
-    """Is the chained gradient the fused one times p / max(p, eps), about 0.02 of it 4 units past -log(eps)?"""
+def test_chained_gradient_shrinks_by_p_over_eps_as_the_figure_says():
+    """Is the chained gradient the fused one times p / max(p, eps), about 0.02 of it 4 units past -log(eps), as the
+    first figure's introduction says?"""
     eps = 1e-12
     onehot = np.array([[1.0, 0.0, 0.0, 0.0]])
     for z0 in (-10.0, -30.0, -40.0):
@@ -180,3 +185,53 @@ def test_float32_facts_of_the_float32_section():
     assert np.log(np.float64(np.finfo(np.float32).max)) == pytest.approx(88.72, abs=5e-3)
     with np.errstate(over="ignore"):
         assert np.isfinite(np.exp(np.float32(88.7))) and np.isinf(np.exp(np.float32(88.8)))
+
+
+def _hidden_expected():
+    """grade_id -> the expected value of each answer check's hidden test, read from source/."""
+    nb = nbformat.read(SOURCE / "02_cross_entropy" / "cross_entropy.ipynb", as_version=4)
+    found = {}
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if gid.startswith(("derivation_check_", "question_")) and cell.metadata["nbgrader"].get("grade"):
+            hidden = cell.source.split("### BEGIN HIDDEN TESTS")[1]
+            call = next(n for n in ast.walk(ast.parse(hidden)) if isinstance(n, ast.Call))
+            found[gid] = next(ast.literal_eval(k.value) for k in call.keywords if k.arg == "expected")
+    return found
+
+
+def test_derivation_checks_agree_with_the_reference_functions():
+    """Is each derivation check's hidden value what the reference functions (and finite differences) give, to 1e-9?"""
+    expected = _hidden_expected()
+    # Task 5.1: an entry with y = 0.7, p = 0.2 in a batch of N = 4
+    y = np.array([[0.7, 0.3], [1.0, 0.0], [0.0, 1.0], [0.5, 0.5]])
+    p = np.array([[0.2, 0.8], [0.6, 0.4], [0.3, 0.7], [0.5, 0.5]])
+    assert REF["cross_entropy_backward"](y, p)[0, 0] == pytest.approx(expected["derivation_check_probability_gradient"], rel=1e-12)
+    # Task 7.1: log softmax(z)_2 at z = (1000, 998, 990), by the reference and by scipy
+    z = np.array([[1000.0, 998.0, 990.0]])
+    for value in (REF["log_softmax"](z)[0, 2], scipy_log_softmax(z, axis=1)[0, 2]):
+        assert value == pytest.approx(expected["derivation_check_log_sum_exp"], rel=1e-12)
+    # Task 7.2: the entry (0, 2) of the softmax Jacobian at z = (1, -0.5, 2, 0), by finite differences
+    z = np.array([[1.0, -0.5, 2.0, 0.0]])
+    d_p0 = numerical_gradient(lambda v: REF["softmax"](v)[0, 0], z)
+    assert d_p0[0, 2] == pytest.approx(expected["derivation_check_softmax_jacobian"], rel=1e-8)
+    # Task 7.3: the entry [1, 2] of dL/dZ for the stated batch
+    Z = np.array([[1.0, 2.0, 0.5], [0.0, -1.0, 1.5]])
+    grad = REF["softmax_cross_entropy_backward"](np.array([0, 2]), Z)
+    assert grad[1, 2] == pytest.approx(expected["derivation_check_softmax_ce_gradient"], rel=1e-12)
+
+
+def test_graded_questions_agree_with_the_reference_functions():
+    """Question 1: equal logits over 10 classes cost log 10; question 3 ("b"): a shift of 1000 changes neither loss nor gradient."""
+    expected = _hidden_expected()
+    labels = np.array([3, 0, 9, 4])
+    assert REF["softmax_cross_entropy_forward"](labels, np.full((4, 10), 0.7)) == pytest.approx(expected["question_1"], rel=1e-12)
+    rng = np.random.default_rng(RNG_SEED)
+    z = rng.normal(0.0, 2.0, (3, 4))
+    t = np.array([1, 3, 0])
+    shifted = z.copy()
+    shifted[1] += 1000.0
+    assert expected["question_3"] == "b"
+    assert REF["softmax_cross_entropy_forward"](t, shifted) == pytest.approx(REF["softmax_cross_entropy_forward"](t, z), rel=1e-12)
+    np.testing.assert_allclose(REF["softmax_cross_entropy_backward"](t, shifted), REF["softmax_cross_entropy_backward"](t, z),
+                               rtol=1e-9, atol=1e-12)
