@@ -57,7 +57,7 @@ def test_best_constant_is_the_sample_quantile(tau):
 
 
 def test_minimiser_is_an_interval_when_n_tau_is_an_integer():
-    """When N tau = k is an integer, is the loss flat on [y_(k), y_(k+1)], with inverted_cdf at its left end (section 2)?"""
+    """When N tau = k is an integer, is the loss flat on [y_(k), y_(k+1)], with inverted_cdf at its left end (Task 2.1)?"""
     y = np.array([1.0, 2.0, 3.0, 4.0, 10.0])
     tau = 0.4  # N tau = 2: every c in [2, 3] minimises
     loss = lambda c: REF["quantile_forward"](y, np.full_like(y, c), tau)
@@ -67,14 +67,29 @@ def test_minimiser_is_an_interval_when_n_tau_is_an_integer():
     assert np.quantile(y, tau, method="inverted_cdf") == 2.0
 
 
-def test_subgradient_condition_of_section_2():
-    """Is c a minimiser exactly when F_N(c-) <= tau <= F_N(c), on the sample of answer 3?"""
+def test_subgradient_condition_of_task_2_1():
+    """Is c a minimiser exactly when F_N(c-) <= tau <= F_N(c), on the sample of question 4?"""
     y = np.array([1.0, 2.0, 3.0, 4.0, 100.0])
     for tau in (0.5, 0.9, 0.3):
         values = [REF["quantile_forward"](y, np.full_like(y, c), tau) for c in y]
         minimal = np.isclose(values, min(values), rtol=0, atol=1e-12)
         condition = [(np.mean(y < c) <= tau <= np.mean(y <= c)) for c in y]
         assert list(minimal) == condition
+
+
+def test_derivation_checks_follow_from_the_reference():
+    """Are the hidden answers of the derivation checks what the reference functions give: the gradient entry of
+    Task 5.1, and on the sample of Task 2.1 the slope just right of a = 5 and the minimiser?"""
+    # Task 5.1: y = 3, y_pred = 2.5 (too low), tau = 0.7, one of M = 4 predictions
+    y, p = np.array([3.0, 0.0, 0.0, 0.0]), np.array([2.5, 1.0, -1.0, 0.0])
+    assert REF["quantile_backward"](y, p, 0.7)[0] == pytest.approx(-0.175, rel=1e-12)
+    # Task 2.1: y = (2, 9, 4, 7, 1, 5, 8, 12), tau = 0.7; the loss is linear just right of a = 5
+    sample = np.array([2.0, 9.0, 4.0, 7.0, 1.0, 5.0, 8.0, 12.0])
+    loss = lambda a: REF["quantile_forward"](sample, np.full_like(sample, a), 0.7)  # noqa: E731
+    assert (loss(5.5) - loss(5.0)) / 0.5 == pytest.approx(-0.2, rel=1e-9)
+    values = [loss(a) for a in sample]
+    assert sample[int(np.argmin(values))] == 8.0 == np.quantile(sample, 0.7, method="inverted_cdf")
+    assert min(loss(a) for a in np.linspace(0.0, 13.0, 1301)) >= loss(8.0) - 1e-12
 
 
 def test_loss_charges_tau_below_and_one_minus_tau_above():
