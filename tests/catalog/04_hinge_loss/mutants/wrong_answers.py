@@ -3,11 +3,11 @@ a multi-class term exactly at its kink counted as a violation (>= instead of >),
 scores without its division by C, and the wrong choice in Questions 2 and 3."""
 
 ANSWERS = {
-    "dl_ds_check": "-1 / 5",
-    "dl_ds_true_check": "-3 / 8",
-    "answer_q1": "9.0",
-    "answer_q2": '"b"',
-    "answer_q3": '"a"',
+    "dl_ds_check": -1 / 5,
+    "dl_ds_true_check": -3 / 8,
+    "answer_q1": 9.0,
+    "answer_q2": "b",
+    "answer_q3": "a",
 }
 
 FAILS = {"derivation_check_binary_subgradient", "derivation_check_multiclass_row",
