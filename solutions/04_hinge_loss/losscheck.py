@@ -270,7 +270,6 @@ def check_unmodified(name, arrays, copies):
 # Derivation checks and questions
 # --------------------------------------------------------------------------
 ANSWER_DIGITS = 4  # a number is compared with the right one at this many significant digits
-ANSWER_RTOL = 1e-4  # and, graded, within this relative tolerance
 
 
 def _rounded(number):
@@ -305,7 +304,8 @@ def check_answer(label, value, digest=None, expected=None):
     In your notebook it is compared with ``digest``, a fingerprint of the right
     number (see ``answer_digest``): the check tells you at once whether your
     number agrees with the right one to 4 significant digits.  When the
-    notebook is graded, your number is also compared with the right number itself.
+    notebook is graded, your number is compared with the right number itself, at
+    the same 4 significant digits: what the check tells you is what is graded.
     """
     number = _as_number(label, value)
     if digest is not None:
@@ -314,8 +314,8 @@ def check_answer(label, value, digest=None, expected=None):
                 advice=["Go back to your derivation: check each step, the signs, and any factor 1/N or 1/M."],
                 details=[f"got {number:.10g}"])
     if expected is not None:
-        require(abs(number - expected) <= ANSWER_RTOL * abs(expected) + 1e-12, label,
-                "this number is not the right one.",
+        require(_rounded(expected) in {_rounded(number * (1 + s)) for s in (-1e-9, 0.0, 1e-9)}, label,
+                "this number is not the right one (compared at 4 significant digits).",
                 advice=["Go back to your derivation: check each step, the signs, and any factor 1/N or 1/M."],
                 details=[f"expected {expected:.10g}, got {number:.10g}"])
 
