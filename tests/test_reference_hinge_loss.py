@@ -141,3 +141,43 @@ def test_multiclass_margin_zero_is_accepted_and_negative_is_refused(name):
     REF[name](y, s, margin=0.0)
     with pytest.raises(ValueError, match="margin"):
         REF[name](y, s, margin=-0.5)
+
+
+def _hidden_expected():
+    """grade id -> the expected value of the hidden check in each derivation check and numeric question."""
+    import re
+
+    import nbformat
+    from coursekit import SOURCE
+
+    nb = nbformat.read(SOURCE / "04_hinge_loss" / "hinge_loss.ipynb", as_version=4)
+    found = {}
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        match = re.search(r"check_answer\(.*expected=([-+0-9.e]+)\)", cell.source)
+        if match:
+            found[gid] = float(match.group(1))
+    return found
+
+
+EXPECTED = _hidden_expected()
+
+
+def test_derivation_checks_agree_with_the_reference_functions():
+    """Are the hidden values of the derivation checks what the reference backward functions return,
+    in batches of the sizes the checks state (N = 5 binary; N = 8, C = 5, margin 1.5 multi-class)?"""
+    assert {"derivation_check_binary_subgradient", "derivation_check_multiclass_row"} <= set(EXPECTED)
+    rng = np.random.default_rng(RNG_SEED)
+    y, s = _binary_batch(5, rng)
+    y[3], s[3] = -1, -0.6
+    assert REF["hinge_backward"](y, s)[3] == pytest.approx(EXPECTED["derivation_check_binary_subgradient"], rel=1e-12)
+    y, s = _multiclass_batch(8, 5, rng)
+    y[4], s[4] = 2, [-1.0, 1.5, 1.0, -0.5, 2.1]  # class 3 sits exactly at its kink with margin 1.5
+    grad = REF["multiclass_hinge_backward"](y, s, margin=1.5)
+    assert grad[4, 2] == pytest.approx(EXPECTED["derivation_check_multiclass_row"], rel=1e-12)
+
+
+def test_question_1_is_pytorch_multi_margin_loss_at_zero_scores():
+    """Is the hidden answer of Question 1 the Weston-Watkins loss at zero scores divided by C = 10 (PyTorch's)?"""
+    y = np.arange(7) % 10
+    assert REF["multiclass_hinge_forward"](y, np.zeros((7, 10))) / 10 == pytest.approx(EXPECTED["question_1"], rel=1e-12)

@@ -1,7 +1,8 @@
 """Checks shared by every assignment of *Loss Functions from Scratch*.
 
 Use ``numerical_gradient``, ``rel_error`` and ``grad_check`` to test your own
-backward functions.  The graded test cells use the ``expect_*``, ``as_*`` and
+backward functions.  ``check_answer`` and ``check_choice`` check the numbers and
+choices you give in derivation checks and questions.  The graded test cells use the ``expect_*``, ``as_*`` and
 ``check_*`` helpers below, so that every failure message says what was expected,
 what came back and what the likely mistake is.
 
@@ -10,6 +11,7 @@ cells use the instructor's copy of this file, whatever yours holds.
 """
 import builtins
 import contextlib
+import hashlib
 import io
 import warnings
 
@@ -19,6 +21,7 @@ __all__ = [
     "numerical_gradient", "rel_error", "grad_check",
     "quietly", "expect_float", "expect_array", "as_float", "as_array", "check_close", "check_raises",
     "check_unmodified", "snapshot", "require", "CheckFailed",
+    "check_answer", "check_choice", "answer_digest",
 ]
 
 
@@ -261,3 +264,76 @@ def check_unmodified(name, arrays, copies):
                           "x = x - 1 instead of x -= 1)."])
 
 
+
+
+# --------------------------------------------------------------------------
+# Derivation checks and questions
+# --------------------------------------------------------------------------
+ANSWER_DIGITS = 4  # a number is compared with the right one at this many significant digits
+
+
+def _rounded(number):
+    """``number`` written with ANSWER_DIGITS significant digits (no negative zero)."""
+    text = f"{number:.{ANSWER_DIGITS - 1}e}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def answer_digest(label, number):
+    """The fingerprint of ``number`` rounded to 4 significant digits, for the question ``label``.
+
+    A derivation check compares the fingerprint of your number with that of the
+    right one, so it can tell you whether yours is right without telling you the answer.
+    """
+    return hashlib.sha256(f"{label}|{_rounded(float(number))}".encode()).hexdigest()[:16]
+
+
+def _as_number(label, value):
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating, np.ndarray)):
+        _fail(label, f"the answer should be a number, not {_article(public_type_name(value))}.",
+              advice=["Store a number in the variable the task names (an expression such as -1 / 0.25 is fine)."],
+              details=[f"type: {type(value).__name__}"])
+    arr = np.asarray(value, dtype=np.float64)
+    if arr.size != 1 or not np.isfinite(arr).all():
+        _fail(label, "the answer should be one finite number.", details=[f"got {arr!r}"[:200]])
+    return float(arr.reshape(()))
+
+
+def check_answer(label, value, digest=None, expected=None):
+    """Check the number ``value`` you gave for the derivation check ``label``.
+
+    In your notebook it is compared with ``digest``, a fingerprint of the right
+    number (see ``answer_digest``): the check tells you at once whether your
+    number agrees with the right one to 4 significant digits.  When the
+    notebook is graded, your number is compared with the right number itself, at
+    the same 4 significant digits: what the check tells you is what is graded.
+    """
+    number = _as_number(label, value)
+    if digest is not None:
+        nearby = {answer_digest(label, number * (1 + s)) for s in (-1e-9, 0.0, 1e-9)}
+        require(digest in nearby, label, "this number is not the right one (compared at 4 significant digits).",
+                advice=["Go back to your derivation: check each step, the signs, and any factor 1/N or 1/M."],
+                details=[f"got {number:.10g}"])
+    if expected is not None:
+        require(_rounded(expected) in {_rounded(number * (1 + s)) for s in (-1e-9, 0.0, 1e-9)}, label,
+                "this number is not the right one (compared at 4 significant digits).",
+                advice=["Go back to your derivation: check each step, the signs, and any factor 1/N or 1/M."],
+                details=[f"expected {expected:.10g}, got {number:.10g}"])
+
+
+def _normalised_choice(value):
+    return "".join(value.split()).strip("().").casefold()
+
+
+def check_choice(label, value, options, expected=None):
+    """Check the choice ``value`` you gave for the question ``label``: one of ``options`` ("a", "b", ...).
+
+    Case, spaces and brackets do not matter: "B", " b" and "(b)" are the same choice.
+    """
+    options = [_normalised_choice(o) for o in options]
+    if not isinstance(value, str) or _normalised_choice(value) not in options:
+        _fail(label, f"the answer should be one of {', '.join(repr(o) for o in options)} (a string).",
+              details=[f"got {value!r}"[:200]])
+    if expected is not None:
+        require(_normalised_choice(value) == _normalised_choice(expected), label, "this is not the right choice.",
+                advice=["Reread the question and the result it refers to; the notebook's figures can help."],
+                details=[f"expected {expected!r}, got {value!r}"])
