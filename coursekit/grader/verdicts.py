@@ -78,7 +78,7 @@ ERRORS = {
                 "are reported, or the call was cut short)",
     "NotImplementedError": "the function is not implemented yet",
     "SystemExit": "the code called sys.exit() (or raised SystemExit)",
-    "NameError": "a name is not defined: did the cell that defines the function run without errors?",
+    "NameError": "a name is not defined: did the cell that defines it (your function, or your answer) run without errors?",
 }
 
 
