@@ -278,13 +278,19 @@ def _rounded(number):
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
+DIGEST_ROUNDS = 60_000  # each fingerprint takes some milliseconds: guessing the answer by trying numbers is slow
+
+
 def answer_digest(label, number):
     """The fingerprint of ``number`` rounded to 4 significant digits, for the question ``label``.
 
     A derivation check compares the fingerprint of your number with that of the
-    right one, so it can tell you whether yours is right without telling you the answer.
+    right one, so it can tell you whether yours is right without printing the answer.
+    (A fingerprint is deliberately slow to compute, so that trying numbers one by one
+    until one fits takes far longer than the derivation.)
     """
-    return hashlib.sha256(f"{label}|{_rounded(float(number))}".encode()).hexdigest()[:16]
+    key = f"{label}|{_rounded(float(number))}".encode()
+    return hashlib.pbkdf2_hmac("sha256", key, b"loss-functions-from-scratch", DIGEST_ROUNDS).hex()[:16]
 
 
 def _as_number(label, value):
