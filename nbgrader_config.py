@@ -5,10 +5,11 @@ Paths are relative to this file's folder (the repository root).
 from coursekit.grader.derivations import AutogradedOnly
 from coursekit.grader.execute import SandboxedExecute
 from coursekit.grader.feedback import HideHiddenTests
+from coursekit.grader.metadata import RepairSubmittedMetadata
 from coursekit.grader.sanitize import SanitizeStudentHTML
 from coursekit.grader.zipnames import LMSArchiveExtractor, LMSFileNameCollector
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
-from nbgrader.converters import GenerateAssignment, GenerateSolution
+from nbgrader.converters import Autograde, GenerateAssignment, GenerateSolution
 from nbgrader.preprocessors import (
     AssignLatePenalties, CheckCellMetadata, ClearMarkScheme, GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades)
 
@@ -43,6 +44,10 @@ c.GenerateSolution.preprocessors = [p for p in GenerateSolution.class_traits()["
 # To run the course autograded only, set this to True before generate_assignment: derivation
 # answers then count 0 points, and nobody has to grade them by hand.
 c.AutogradedOnly.enabled = False
+
+# Before nbgrader's own sanitising: a pasted copy of a graded cell, an edited schema version or a
+# derivation left blank cannot stop the run or wait for a person (coursekit/grader/metadata.py).
+c.Autograde.sanitize_preprocessors = [RepairSubmittedMetadata, *Autograde.class_traits()["sanitize_preprocessors"].default()]
 
 # nbgrader's autograde pipeline, with Execute replaced by the sandboxed one.
 c.Autograde.autograde_preprocessors = [

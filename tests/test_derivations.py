@@ -95,14 +95,39 @@ STUDENTS = {
 }
 
 
+def pasted(nb):
+    """A student who copied and pasted the answer cell of question 1 (the copy keeps its grade id) and
+    touched the derivation's placeholder without writing anything."""
+    import copy
+
+    i = next(i for i, c in enumerate(nb.cells) if c.metadata["nbgrader"]["grade_id"] == "question_1_answer")
+    nb.cells.insert(i + 1, copy.deepcopy(nb.cells[i]))
+    nb.cells[i].source = "answer_1 = 'c'  # first try"
+    nb.cells[1].source = "YOUR ANSWER HERE\n\n"
+    nb.cells[0].metadata["nbgrader"]["schema_version"] = 2
+    return nb
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     course = demo_course(tmp_path_factory.mktemp("derivations"))
     for name, answers in STUDENTS.items():
         write_submission(course, A, name, {f"{NB}.ipynb": student(course, answers)})
     write_submission(course, A, "blank", {f"{NB}.ipynb": student(course, {}, derivation=None)})
+    # graded first of all: the students after it must be graded too
+    write_submission(course, A, "a-pasted", {f"{NB}.ipynb": pasted(student(course, STUDENTS["right"], derivation=None))})
     run_nbgrader(course, "autograde", A, "--force")
     return course
+
+
+def test_a_pasted_cell_or_an_edited_schema_stops_nobodys_grading(graded):
+    """nbgrader would stop the whole run at a repeated grade id or an old schema version; the repair
+    grades that student (the last copy of a cell counts, as in nbgrader) and everyone after."""
+    grades = read_grades(graded, A)
+    assert set(grades) == {*STUDENTS, "blank", "a-pasted"}
+    assert all((graded / "autograded" / s / A / f"{NB}.ipynb").exists() for s in grades), "someone was not graded"
+    # the answers count (the pasted copy, the last, holds the right one); the blank derivation scores 0 at once
+    assert grades["a-pasted"].failed == {"derivation_gradient"} and grades["a-pasted"].pending == {}, grades["a-pasted"]
 
 
 def test_release_hides_rubric_model_and_values(graded):

@@ -342,12 +342,16 @@ def _everything(nb, body, preamble="", answer="raise NotImplementedError()"):
 
 
 def _print_hidden_inputs(nb):
-    """A correct submission that records its inputs and prints them in a cell after the tests."""
+    """A correct submission that records its inputs and prints them in a cell after the tests, and
+    rewrites with them the output of a cell from before the tests (a display update)."""
     _append(nb, RECORD_INPUTS)
     for cell in _solution_cells(nb):
         for name in _defined(cell):
             cell.source += f"\n{name} = _recording({name})\n"
-    nb.cells.append(nbformat.v4.new_code_cell("print('LEA' + 'K:', _seen, In)"))
+    nb.cells.insert(1, nbformat.v4.new_code_cell("display('nothing yet', display_id='early')"))
+    nb.cells.append(nbformat.v4.new_code_cell("print('LEA' + 'K:', _seen, In)\n"
+                                              "from IPython.display import update_display\n"
+                                              "update_display('LEA' + 'K2:' + repr(_seen), display_id='early')"))
     return nb
 
 
@@ -585,6 +589,7 @@ def test_feedback_shows_results_but_no_hidden_tests(assignment):
     assert "✘ failed" in pages["mutant"]
     assert "time limit" in pages["broken-infinite-loop"]
     assert "LEAK:" not in pages["cheat-print-hidden-inputs"], "feedback shows output printed after the hidden tests"
+    assert "LEAK2:" not in pages["cheat-print-hidden-inputs"], "feedback shows an earlier output updated after the tests"
     leaky = pages["cheat-leak-type-names"]  # cells before the tests saw only visible inputs, and keep their output
     assert "LEAKED_" not in leaky[leaky.index("✘ failed"):], "feedback shows a class name made of hidden inputs"
     copied = [p for p in Path(course).glob(f"feedback/*/{assignment}/*") if not p.name.endswith(".html")]

@@ -101,7 +101,11 @@ def test_check_answer_agrees_at_four_significant_digits_whatever_the_spelling():
                          (0.12345, 0.1 + 0.02345), (2 / 3, 0.6666666666666667), (1e-7 / 3, 1e-7 / 3 * (1 + 1e-13)),
                          (-10.12697, -10.13)):  # 4 significant digits pass the visible check and the graded one
         check_answer("x", given, digest=answer_digest("x", right), expected=right)
-    for wrong in (4.0, -4.001, "-4", None, True, float("nan"), np.ones(2)):
+    class Anything(float):
+        def __eq__(self, other):
+            return True
+    for wrong in (4.0, -4.001, "-4", None, True, np.bool_(True), float("nan"), np.ones(2), Anything(-4.0),
+                  np.matrix([[-4.0]]), np.ma.masked_array([-4.0])):  # a subclass would not reach the grader intact
         with pytest.raises(CheckFailed):
             check_answer("x", wrong, digest=answer_digest("x", -4.0))
     with pytest.raises(CheckFailed):
@@ -114,6 +118,6 @@ def test_check_choice_ignores_case_spaces_and_brackets_only():
 
     for given in ("b", "B", " b ", "(b)", "b."):
         check_choice("q", given, "abcd", expected="b")
-    for given in ("c", "e", 2, None, "bc"):
+    for given in ("c", "e", 2, None, "bc", np.str_("b")):
         with pytest.raises(CheckFailed):
             check_choice("q", given, "abcd", expected="b")

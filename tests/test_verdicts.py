@@ -299,3 +299,29 @@ def test_feedback_keeps_outputs_after_answer_checks_and_drops_rubrics():
     text = nbformat.writes(nb)
     assert "FIGURE KEPT" in text and "LEAK" not in text and "expected=2.0" not in text
     assert "RUBRIC" not in text and "MARK SCHEME" not in text and "after" in text
+
+
+def test_repair_keeps_the_last_copy_of_a_cell_and_resets_schema_and_blank_derivations():
+    """Does the repair leave nbgrader nothing that stops a run: one cell per grade id (the last), schema 3,
+    and a derivation that is the placeholder up to spaces put back exactly?"""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    from coursekit.grader.metadata import PLACEHOLDER, RepairSubmittedMetadata
+
+    def cell(make, source, **meta):
+        c = make(source)
+        c.metadata["nbgrader"] = {"schema_version": 3, "solution": False, "grade": False, "locked": False, **meta}
+        return c
+    nb = new_notebook(cells=[
+        cell(new_markdown_cell, "  YOUR ANSWER HERE \n\n", grade_id="derivation_x", solution=True, grade=True, points=2),
+        cell(new_code_cell, "a = 1", grade_id="a_answer", solution=True, schema_version=2),
+        cell(new_code_cell, "a = 2", grade_id="a_answer", solution=True),
+        new_code_cell("plain"),
+    ])
+    nb.cells[3].metadata["nbgrader"] = "not a dict"
+    nb, _ = RepairSubmittedMetadata().preprocess(nbformat.from_dict(nb), {})
+    assert nb.cells[0].source == PLACEHOLDER
+    assert "nbgrader" not in nb.cells[1].metadata and nb.cells[2].metadata["nbgrader"]["grade_id"] == "a_answer"
+    assert "nbgrader" not in nb.cells[3].metadata
+    assert all(c.metadata["nbgrader"]["schema_version"] == 3 for c in nb.cells if "nbgrader" in c.metadata)

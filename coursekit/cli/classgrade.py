@@ -321,11 +321,12 @@ def _autograde(course, coursedir, assignment, todo, accounts, extra_args, jobs, 
         account = accounts[student]
         account.max_score = max_score
         graded = grades.get(student)
+        autograded = _graded_notebook(coursedir, assignment, student)
         if graded is not None:
-            account.score, account.pending = graded.total, sum(graded.pending.values())
+            account.score = graded.total
+            account.pending = sum(graded.pending.values()) if autograded.exists() else 0.0
         status, errors = results[student]
         notes = [f"nbgrader: {e}" for e in errors.get(student, [])]
-        autograded = _graded_notebook(coursedir, assignment, student)
         if autograded.exists():
             account.failed_cells = _cell_failures(nbformat.read(autograded, as_version=4))
             account.graded_in, grading_notes = _grading_record(autograded.parent / GRADING_RECORD)

@@ -337,6 +337,10 @@ class SandboxedExecute(Execute):
 
     start_new_kernel_client = run_sync(async_start_new_kernel_client)
 
+    def _update_display_id(self, display_id, msg):
+        """A display update rewrites the output of an earlier cell, which feedback shows even when the
+        update was made after the hidden tests (with what the student's code saw): dropped."""
+
     # ---- cells ----------------------------------------------------------------------------------
     def _remaining(self):
         return self._deadline - monotonic()
