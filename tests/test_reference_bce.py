@@ -119,7 +119,7 @@ def test_derivation_checks_agree_with_the_reference_functions():
     assert grad[0] == pytest.approx(EXPECTED["derivation_check_logits_gradient"], rel=1e-12)
 
 
-def test_question_1_is_the_loss_of_a_constant_one_half():
-    """Is the hidden answer of Question 1 the BCE of predictions of 0.5, whatever the hard labels?"""
-    for y in ([1.0, 0.0, 1.0], [0.0, 0.0]):
-        assert REF["bce_forward"](np.array(y), np.full(len(y), 0.5)) == pytest.approx(EXPECTED["question_1"], rel=1e-12)
+def test_question_1_is_the_loss_of_a_constant_prediction_on_balanced_labels():
+    """Is the hidden answer of Question 1 the BCE of predictions of 0.8 when half of the hard labels are 1?"""
+    for y in ([1.0, 0.0], [0.0, 1.0, 1.0, 0.0]):
+        assert REF["bce_forward"](np.array(y), np.full(len(y), 0.8)) == pytest.approx(EXPECTED["question_1"], rel=1e-12)
