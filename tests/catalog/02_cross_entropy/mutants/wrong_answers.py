@@ -1,7 +1,8 @@
 """Wrong answers everywhere, each a plausible slip in a derivation, and the functions left right:
 the gradient on probabilities without the 1/N of the mean, a log-sum-exp that forgets to add z_max back,
 a Jacobian entry that takes the indicator for 1 off the diagonal, the gradient on logits without its 1/N,
-1/C instead of log C for equal logits, and a loss that follows the shift of the logits."""
+a loss at logits (2, 0, ..., 0) that forgets to subtract the true logit, and a loss and gradient that
+follow the float64 rounding (exactly 0) instead of exact arithmetic."""
 
 import numpy as np
 
@@ -10,8 +11,8 @@ ANSWERS = {
     "log_softmax_check": 990.0 - np.log(1.0 + np.exp(-2.0) + np.exp(-10.0)),
     "jacobian_check": 0.08567637226881052,
     "dl_dz_check": -0.23384279344365777,
-    "answer_q1": 1 / 10,
-    "answer_q3": "a",
+    "answer_q1": np.log(np.exp(2.0) + 9.0),
+    "answer_q3": "d",
 }
 
 FAILS = {
