@@ -5,6 +5,6 @@ ANSWERS = {
     "dl_ds_check": 1 / 5,
     "dl_ds_true_check": np.float64(-2) / 8,
     "answer_q1": np.float64(9) / 10,
-    "answer_q2": " C ",
+    "answer_q2": " B ",
     "answer_q3": "(B)",
 }
