@@ -293,10 +293,17 @@ def answer_digest(label, number):
     return hashlib.pbkdf2_hmac("sha256", key, b"loss-functions-from-scratch", DIGEST_ROUNDS).hex()[:16]
 
 
+def _plain_number(value):
+    """A Python int or float, a NumPy number or a NumPy array: what the grader reads back (no subclasses)."""
+    kind = type(value)
+    return kind in (int, float, np.ndarray) or (kind.__module__ == "numpy" and issubclass(kind, (np.integer, np.floating)))
+
+
 def _as_number(label, value):
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating, np.ndarray)):
+    if not _plain_number(value):
         _fail(label, f"the answer should be a number, not {_article(public_type_name(value))}.",
-              advice=["Store a number in the variable the task names (an expression such as -1 / 0.25 is fine)."],
+              advice=["Store a plain number in the variable the task names: a Python float or int, or a NumPy "
+                      "number (an expression such as -1 / 0.25 is fine)."],
               details=[f"type: {type(value).__name__}"])
     arr = np.asarray(value, dtype=np.float64)
     if arr.size != 1 or not np.isfinite(arr).all():
@@ -336,7 +343,7 @@ def check_choice(label, value, options, expected=None):
     Case, spaces and brackets do not matter: "B", " b" and "(b)" are the same choice.
     """
     options = [_normalised_choice(o) for o in options]
-    if not isinstance(value, str) or _normalised_choice(value) not in options:
+    if type(value) is not str or _normalised_choice(value) not in options:  # a plain str: what the grader reads back
         _fail(label, f"the answer should be one of {', '.join(repr(o) for o in options)} (a string).",
               details=[f"got {value!r}"[:200]])
     if expected is not None:
