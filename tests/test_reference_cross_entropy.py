@@ -1,7 +1,5 @@
 """The cross-entropy reference solution agrees with scikit-learn, SciPy, finite differences and assignment 1's BCE."""
-import ast
 
-import nbformat
 import numpy as np
 import pytest
 from scipy.special import log_softmax as scipy_log_softmax
@@ -9,9 +7,8 @@ from scipy.special import softmax as scipy_softmax
 from scipy.stats import entropy
 from sklearn.metrics import log_loss
 
-from coursekit import SOURCE
 from coursekit.losscheck import numerical_gradient, rel_error
-from support.catalog import reference_functions
+from support.catalog import hidden_answers, reference_functions
 
 REF = reference_functions("02_cross_entropy")
 BCE = reference_functions("01_binary_cross_entropy")
@@ -187,22 +184,9 @@ def test_float32_facts_of_the_float32_section():
         assert np.isfinite(np.exp(np.float32(88.7))) and np.isinf(np.exp(np.float32(88.8)))
 
 
-def _hidden_expected():
-    """grade_id -> the expected value of each answer check's hidden test, read from source/."""
-    nb = nbformat.read(SOURCE / "02_cross_entropy" / "cross_entropy.ipynb", as_version=4)
-    found = {}
-    for cell in nb.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")
-        if gid.startswith(("derivation_check_", "question_")) and cell.metadata["nbgrader"].get("grade"):
-            hidden = cell.source.split("### BEGIN HIDDEN TESTS")[1]
-            call = next(n for n in ast.walk(ast.parse(hidden)) if isinstance(n, ast.Call))
-            found[gid] = next(ast.literal_eval(k.value) for k in call.keywords if k.arg == "expected")
-    return found
-
-
 def test_derivation_checks_agree_with_the_reference_functions():
     """Is each derivation check's hidden value what the reference functions (and finite differences) give, to 1e-9?"""
-    expected = _hidden_expected()
+    expected = hidden_answers("02_cross_entropy")
     # Task 5.1: an entry with y = 0.7, p = 0.2 in a batch of N = 4
     y = np.array([[0.7, 0.3], [1.0, 0.0], [0.0, 1.0], [0.5, 0.5]])
     p = np.array([[0.2, 0.8], [0.6, 0.4], [0.3, 0.7], [0.5, 0.5]])
@@ -225,7 +209,7 @@ def test_graded_questions_agree_with_the_reference_functions():
     """Question 1: logit 2 for the true class and 0 for the nine others; question 3 ("c"): adding 1000 to the
     true-class logit of (0, 1, 2, 3) leaves, in exact arithmetic, a loss and a gradient row that are nonzero but
     below 1e-400 (float64 rounds both to exactly 0)."""
-    expected = _hidden_expected()
+    expected = hidden_answers("02_cross_entropy")
     labels = np.array([3, 0, 9, 4])
     logits = np.zeros((4, 10))
     logits[np.arange(4), labels] = 2.0

@@ -4,7 +4,7 @@ import pytest
 from sklearn.metrics import hinge_loss
 
 from coursekit.losscheck import numerical_gradient, rel_error
-from support.catalog import reference_functions
+from support.catalog import hidden_answers, reference_functions
 
 REF = reference_functions("04_hinge_loss")
 RNG_SEED = 44
@@ -143,24 +143,7 @@ def test_multiclass_margin_zero_is_accepted_and_negative_is_refused(name):
         REF[name](y, s, margin=-0.5)
 
 
-def _hidden_expected():
-    """grade id -> the expected value of the hidden check in each derivation check and numeric question."""
-    import re
-
-    import nbformat
-    from coursekit import SOURCE
-
-    nb = nbformat.read(SOURCE / "04_hinge_loss" / "hinge_loss.ipynb", as_version=4)
-    found = {}
-    for cell in nb.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")
-        match = re.search(r"check_answer\(.*expected=([-+0-9.e]+)\)", cell.source)
-        if match:
-            found[gid] = float(match.group(1))
-    return found
-
-
-EXPECTED = _hidden_expected()
+EXPECTED = hidden_answers("04_hinge_loss")
 
 
 def test_derivation_checks_agree_with_the_reference_functions():

@@ -129,6 +129,20 @@ def submission_for(assignment, entry):
     return nb
 
 
+def hidden_answers(assignment):
+    """grade id -> the expected answer (a number or a choice) of each answer check's hidden test, from source/."""
+    nb = nbformat.read(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
+    found = {}
+    for cell in nb.cells:
+        gid = _nbgrader(cell).get("grade_id", "")
+        if is_answer_check(gid) and _nbgrader(cell).get("grade") and not is_solution(cell):
+            hidden = cell.source.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+            call = next(n for n in ast.walk(ast.parse(hidden)) if isinstance(n, ast.Call)
+                        and getattr(n.func, "id", "") in ("check_answer", "check_choice"))
+            found[gid] = next(ast.literal_eval(k.value) for k in call.keywords if k.arg == "expected")
+    return found
+
+
 def is_answer_check(grade_id):
     """A test cell that checks a number or a choice: a derivation check or a question."""
     return grade_id.startswith(("derivation_check_", "question_"))
