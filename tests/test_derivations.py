@@ -101,7 +101,9 @@ def pasted(nb):
     import copy
 
     i = next(i for i, c in enumerate(nb.cells) if c.metadata["nbgrader"]["grade_id"] == "question_1_answer")
-    nb.cells.insert(i + 1, copy.deepcopy(nb.cells[i]))
+    pasted_cell = copy.deepcopy(nb.cells[i])
+    pasted_cell.id = "pasted-copy"  # JupyterLab gives a pasted cell an id of its own, not its grade id
+    nb.cells.insert(i + 1, pasted_cell)
     nb.cells[i].source = "answer_1 = 'c'  # first try"
     nb.cells[1].source = "YOUR ANSWER HERE\n\n"
     nb.cells[0].metadata["nbgrader"]["schema_version"] = 2

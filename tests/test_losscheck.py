@@ -92,6 +92,7 @@ def test_check_raises_matches_ignoring_case_and_spaces():
         lc.check_raises("f", lambda: None, match=("tau",))
 
 
+@pytest.mark.filterwarnings("ignore:the matrix subclass:PendingDeprecationWarning")  # np.matrix, on purpose
 def test_check_answer_agrees_at_four_significant_digits_whatever_the_spelling():
     """Does the digest accept the right number however computed (an int, an expression, numpy, a value
     on a rounding boundary), and refuse a wrong one, a non-number and a nan?"""
