@@ -15,7 +15,8 @@ import pytest
 from nbgrader.utils import is_grade, is_solution
 
 from coursekit import RELEASE, ROOT, SOLUTIONS, SOURCE, assignments, notebook_name
-from support.catalog import catalog, is_answer_check, solution_code
+from coursekit.grader.derivations import is_derivation
+from support.catalog import HIDDEN, MARK_SCHEME, catalog, is_answer_check, solution_code
 
 STUDENT_NOTEBOOKS = sorted([*RELEASE.glob("*/*.ipynb"), *(ROOT / "notebooks").glob("*.ipynb")])
 ALL_NOTEBOOKS = sorted([*STUDENT_NOTEBOOKS, *SOURCE.glob("*/*.ipynb")])
@@ -270,8 +271,6 @@ def test_every_allowed_epsilon_is_among_the_correct_versions(assignment):
 # -------------------------------------------------------------------------------------------
 # Students derive: derivation tasks, checks of their results, questions; no closed form given away
 # -------------------------------------------------------------------------------------------
-MARK_SCHEME = re.compile(r"=== BEGIN MARK SCHEME ===(.*?)=== END MARK SCHEME ===", re.S)
-HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS(.*?)### END HIDDEN TESTS", re.S)
 
 
 def _calls(source, name):
@@ -289,7 +288,7 @@ def test_every_assignment_asks_for_derivations(assignment):
     """At least two derivations (manually graded markdown answers, 2 to 4 points), each right after its
     locked prompt, whose rubric (a mark scheme region) gives the same points in steps."""
     cells = _source_nb(assignment).cells
-    derivations = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and is_grade(c) and is_solution(c)]
+    derivations = [i for i, c in enumerate(cells) if is_derivation(c)]
     assert len(derivations) >= 2, f"{assignment}: {len(derivations)} derivation tasks, at least 2 are required"
     for i in derivations:
         gid, points = _grade_id(cells[i]), cells[i].metadata["nbgrader"]["points"]

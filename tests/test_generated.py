@@ -1,5 +1,4 @@
 """release/ and solutions/ are exactly what nbgrader makes of source/, and release/ leaks nothing."""
-import re
 import subprocess
 from pathlib import Path
 
@@ -8,11 +7,9 @@ import pytest
 
 from coursekit import RELEASE, ROOT, SOLUTIONS, SOURCE, assignments, notebook_name
 from coursekit.cli.regenerate import generate, strip_volatile
+from support.catalog import HIDDEN, MARK_SCHEME, SOLUTION, source_notebook
 
 ASSIGNMENTS = assignments()
-HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
-MARK_SCHEME = re.compile(r"=== BEGIN MARK SCHEME ===\n(.*?)=== END MARK SCHEME ===", re.S)
-SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
 
 
 def _comparable(path):
@@ -109,10 +106,8 @@ def test_no_gradebook_committed():
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_solutions_show_every_model_derivation_and_rubric(assignment):
     """Does solutions/ (for instructors) hold each derivation's model answer and its rubric?"""
-    name = notebook_name(assignment)
-    source = nbformat.read(SOURCE / assignment / f"{name}.ipynb", as_version=4)
-    solutions = (SOLUTIONS / assignment / f"{name}.ipynb").read_text()
-    solutions = nbformat.reads(solutions, as_version=4)
+    source = source_notebook(assignment)
+    solutions = nbformat.read(SOLUTIONS / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
     shown = "\n".join(c.source for c in solutions.cells)
     regions = [r for c in source.cells if c.cell_type == "markdown"
                for r in SOLUTION.findall(c.source) + MARK_SCHEME.findall(c.source)]

@@ -17,6 +17,7 @@ from coursekit.cli.classgrade import grade_assignment
 from coursekit.cli.gradebook import read_grades
 from coursekit.cli.nbgrader import nbgrader_env, run_nbgrader
 from coursekit.cli.report import class_report
+from coursekit.grader.derivations import is_derivation
 from support.catalog import catalog, is_answer_check, reference_submission, untouched_release, submission_for
 from support.scratch import grade_class, new_class, write_submission
 
@@ -92,7 +93,7 @@ def test_derivation_scores_entered_by_hand_make_the_export_totals(assignment):
     grades = _graded(assignment, 0)
     course = COURSES[assignment, 0]
     derivations = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"]["points"]
-                   for c in reference_submission(assignment).cells if is_grade(c) and is_solution(c)}
+                   for c in reference_submission(assignment).cells if is_derivation(c)}
     assert grades["reference"].pending == derivations and grades["untouched-release"].pending == {}
     given = {}
     coursedir = course_directory(course)

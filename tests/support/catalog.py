@@ -21,6 +21,10 @@ from coursekit import RELEASE, ROOT, SOURCE, notebook_name
 
 CATALOG = ROOT / "tests" / "catalog"
 _MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
+# The regions of an instructor's cell, each with what lies between its markers.
+SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
+MARK_SCHEME = re.compile(r"=== BEGIN MARK SCHEME ===\n(.*?)=== END MARK SCHEME ===", re.S)
 
 
 def _nbgrader(cell):
@@ -32,18 +36,20 @@ def release_notebook(assignment):
     return nbformat.read(RELEASE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
 
 
-def solution_cells(assignment):
+def source_notebook(assignment):
+    """The instructor's master, from source/."""
+    return nbformat.read(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
+
+
+def solution_cells(assignment, cell_types=("code", "markdown")):
     """grade_id -> the source solution cell's text (code or a derivation), without the solution markers."""
-    nb = nbformat.read(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
     return {_nbgrader(c)["grade_id"]: "\n".join(l for l in c.source.splitlines() if not _MARKER.match(l))
-            for c in nb.cells if is_solution(c)}
+            for c in source_notebook(assignment).cells if is_solution(c) and c.cell_type in cell_types}
 
 
 def solution_code(assignment):
     """grade_id -> the source solution code cell's code, without the solution markers."""
-    nb = nbformat.read(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
-    code = {_nbgrader(c)["grade_id"] for c in nb.cells if is_solution(c) and c.cell_type == "code"}
-    return {g: text for g, text in solution_cells(assignment).items() if g in code}
+    return solution_cells(assignment, cell_types=("code",))
 
 
 def reference_submission(assignment):
@@ -131,12 +137,11 @@ def submission_for(assignment, entry):
 
 def hidden_answers(assignment):
     """grade id -> the expected answer (a number or a choice) of each answer check's hidden test, from source/."""
-    nb = nbformat.read(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
     found = {}
-    for cell in nb.cells:
+    for cell in source_notebook(assignment).cells:
         gid = _nbgrader(cell).get("grade_id", "")
         if is_answer_check(gid) and _nbgrader(cell).get("grade") and not is_solution(cell):
-            hidden = cell.source.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+            hidden = "\n".join(HIDDEN.findall(cell.source))
             call = next(n for n in ast.walk(ast.parse(hidden)) if isinstance(n, ast.Call)
                         and getattr(n.func, "id", "") in ("check_answer", "check_choice"))
             found[gid] = next(ast.literal_eval(k.value) for k in call.keywords if k.arg == "expected")
