@@ -1,13 +1,5 @@
-"""Shared test setup: nbval notebooks kept whole under xdist, and a throwaway PostgreSQL server."""
+"""Shared test setup: a throwaway PostgreSQL server.  (Notebooks are kept whole under xdist by ../conftest.py.)"""
 import pytest
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """Run all cells of one notebook in one xdist worker (nbval needs them in order)."""
-    for item in items:
-        if type(item).__name__ == "IPyNbCell":
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 def _pg_bin(name):

@@ -1,0 +1,14 @@
+"""Loaded by every pytest run in this repository, whatever it collects (tests/, solutions/, notebooks/ or one notebook).
+
+pytest.ini runs tests under xdist; nbval needs a notebook's cells in order, in one kernel, so each
+notebook's cells go to one worker.
+"""
+import pytest
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Run all cells of one notebook in one xdist worker (nbval needs them in order)."""
+    for item in items:
+        if type(item).__name__ == "IPyNbCell":
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
