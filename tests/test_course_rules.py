@@ -22,7 +22,7 @@ STUDENT_NOTEBOOKS = sorted([*RELEASE.glob("*/*.ipynb"), *(ROOT / "notebooks").gl
 ALL_NOTEBOOKS = sorted([*STUDENT_NOTEBOOKS, *SOURCE.glob("*/*.ipynb")])
 _IDS = [str(p.relative_to(ROOT)) for p in STUDENT_NOTEBOOKS]
 _ALL_IDS = [str(p.relative_to(ROOT)) for p in ALL_NOTEBOOKS]
-GALLERY = ROOT / "coursekit" / "gallery.py"
+GALLERY = ROOT / "notebooks" / "loss_gallery.ipynb"
 
 
 def _texts(path):
@@ -75,17 +75,11 @@ RESIDUAL_FLIPPED = [
 OTHER_INDICATORS = re.compile(r"\\mathbb\{1\}|𝟙|\\mathbf\{1\}\s*[\[\{_]|\\mathbb\{1\}|\\mathds|\\boldsymbol\{1\}")
 
 
-def _notation_files():
-    return [*ALL_NOTEBOOKS, GALLERY]
-
-
 def _sources(path):
-    if path.suffix == ".py":
-        return [("file", path.read_text())]
     return [(f"cell {i}", c.source) for i, c in enumerate(nbformat.read(path, as_version=4).cells)]
 
 
-@pytest.mark.parametrize("path", _notation_files(), ids=[*_ALL_IDS, "coursekit/gallery.py"])
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_ALL_IDS)
 def test_one_residual_convention(path):
     """Is the residual always r = y_pred - y_true (prediction minus truth), never the other way round?"""
     found = [(where, m.group(0)) for where, text in _sources(path) for rx in RESIDUAL_FLIPPED
