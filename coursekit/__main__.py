@@ -1,6 +1,8 @@
 """Command line.
 
     python -m coursekit regenerate [ASSIGNMENT ...]   rebuild release/ and solutions/ from source/
+    python -m coursekit bundle [ASSIGNMENT ...] [--out DIR]
+                                                      the student bundle: a folder and a zip of what students get
     python -m coursekit grade ASSIGNMENT [--jobs N] [--shard I/N]
                                                       autograde the class (or share I of N of it) in parallel,
                                                       with a per-student account (exit status 1 if nbgrader
@@ -11,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from .cli.bundle import build as build_bundle
 from .cli.classgrade import format_accounts, grade_assignment, reports_dir, reports_lock
 from .cli.gradebook import course_directory
 from .cli.regenerate import regenerate
@@ -33,6 +36,10 @@ def main(argv=None):
     sub = parser.add_subparsers(dest="command", required=True)
     regen = sub.add_parser("regenerate", help="rebuild release/ and solutions/ from source/")
     regen.add_argument("assignments", nargs="*", help="default: every assignment in source/")
+    bundle = sub.add_parser("bundle", help="write the student bundle (release/ assignments, ungraded notebooks, "
+                                           "losscheck.py, a student README and requirements) as a folder and a zip")
+    bundle.add_argument("assignments", nargs="*", help="default: every assignment (pick some to release one a week)")
+    bundle.add_argument("--out", default="dist", help="where to write it (default: dist/)")
     grade = sub.add_parser("grade", help="autograde submitted/*/ASSIGNMENT and account for every student")
     grade.add_argument("assignment")
     grade.add_argument("--course", default=".", help="the nbgrader course directory (default: here)")
@@ -47,6 +54,12 @@ def main(argv=None):
     if args.command == "regenerate":
         for a in regenerate(args.assignments):
             print(f"regenerated release/{a} and solutions/{a}")
+    elif args.command == "bundle":
+        try:
+            folder, archive = build_bundle(args.assignments, args.out)
+        except ValueError as e:
+            parser.error(str(e))
+        print(f"wrote {folder}/ and {archive}")
     elif args.command == "grade":
         accounts = grade_assignment(Path(args.course), args.assignment, jobs=args.jobs,
                                     force=args.force, progress=True, shard=args.shard)
