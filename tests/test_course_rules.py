@@ -8,7 +8,6 @@ behave as the catalogs say.
 import ast
 import re
 from collections import Counter
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -17,22 +16,12 @@ from nbgrader.utils import is_grade, is_solution
 from coursekit import RELEASE, ROOT, SOLUTIONS, SOURCE, assignments, notebook_name
 from coursekit.grader.derivations import is_derivation
 from support.catalog import HIDDEN, MARK_SCHEME, catalog, is_answer_check, solution_code
+from support.leaks import closed_forms, squeezed, texts
 
 STUDENT_NOTEBOOKS = sorted([*RELEASE.glob("*/*.ipynb"), *(ROOT / "notebooks").glob("*.ipynb")])
 ALL_NOTEBOOKS = sorted([*STUDENT_NOTEBOOKS, *SOURCE.glob("*/*.ipynb")])
 _IDS = [str(p.relative_to(ROOT)) for p in STUDENT_NOTEBOOKS]
 _ALL_IDS = [str(p.relative_to(ROOT)) for p in ALL_NOTEBOOKS]
-GALLERY = ROOT / "notebooks" / "loss_gallery.ipynb"
-
-
-def _texts(path):
-    """Every piece of text a reader of the notebook meets: cell sources and text outputs."""
-    nb = nbformat.read(path, as_version=4)
-    for i, cell in enumerate(nb.cells):
-        yield f"cell {i}", cell.source
-        for out in cell.get("outputs", []):
-            text = out.get("text") or out.get("data", {}).get("text/plain", "")
-            yield f"cell {i} output", text if isinstance(text, str) else "".join(text)
 
 
 def _markdown(path):
@@ -58,7 +47,7 @@ HISTORY = re.compile(r"\bseed\b|\bdrafts?\b|grew from|earlier version|how the hi
 @pytest.mark.parametrize("path", STUDENT_NOTEBOOKS, ids=_IDS)
 def test_student_text_has_no_development_history(path):
     """Does no cell or output a student reads mention seeds, drafts or how the course was made?"""
-    found = [(where, m.group(0)) for where, text in _texts(path) for m in HISTORY.finditer(text)]
+    found = [(where, m.group(0)) for where, text in texts(path) for m in HISTORY.finditer(text)]
     assert not found, f"{path.name}: development history in student text: {found}"
 
 
@@ -129,7 +118,7 @@ EXECUTED = sorted([*SOLUTIONS.glob("*/*.ipynb"), *(ROOT / "notebooks").glob("*.i
 @pytest.mark.parametrize("path", EXECUTED, ids=[str(p.relative_to(ROOT)) for p in EXECUTED])
 def test_visible_checks_print_measurements_not_bare_booleans(path):
     """Does no printed line end in a bare True or False instead of the measured value?"""
-    lines = [(where, line) for where, text in _texts(path) if "output" in where
+    lines = [(where, line) for where, text in texts(path) if "output" in where
              for line in text.splitlines() if re.search(r"\b(True|False)\s*$", line)]
     assert not lines, f"{path.name}: bare booleans printed: {lines}"
 
@@ -338,28 +327,19 @@ def test_derivation_checks_and_questions(assignment):
         assert len(found) >= 2, f"{assignment}: {found}: at least two {kind}* cells are required"
 
 
-def _closed_forms(assignment):
-    path = ROOT / "tests" / "catalog" / assignment / "closed_forms.txt"
-    return [l.strip() for l in path.read_text().splitlines() if l.strip() and not l.startswith("#")]
-
-
-def _squeezed(text):
-    return "".join(text.split())
-
-
 @pytest.mark.parametrize("assignment", assignments())
 def test_release_states_no_closed_form_that_a_task_asks_for(assignment):
     """Does the released notebook (cells, outputs, and the checker beside it) leave out every closed form
     listed in tests/catalog/<assignment>/closed_forms.txt, in every spelling (whitespace ignored)?"""
-    forms = _closed_forms(assignment)
+    forms = closed_forms(assignment)
     assert len(forms) >= 6, f"{assignment}: list the closed forms a task asks for, in LaTeX and code spellings"
-    release = [*_texts(RELEASE / assignment / f"{notebook_name(assignment)}.ipynb"),
+    release = [*texts(RELEASE / assignment / f"{notebook_name(assignment)}.ipynb"),
                ("losscheck.py", (RELEASE / assignment / "losscheck.py").read_text())]
-    found = [(where, form) for form in forms for where, text in release if _squeezed(form) in _squeezed(text)]
+    found = [(where, form) for form in forms for where, text in release if squeezed(form) in squeezed(text)]
     assert not found, f"{assignment}: the release gives away {found}"
     # The guard can fail: most of what it forbids is written in the instructor's copy.
-    source = _squeezed("\n".join(text for _, text in _texts(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb")))
-    present = [f for f in forms if _squeezed(f) in source]
+    source = squeezed("\n".join(text for _, text in texts(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb")))
+    present = [f for f in forms if squeezed(f) in source]
     assert len(present) >= len(forms) / 2, \
         f"{assignment}: most closed forms listed should appear in source/ (found {present})"
 

@@ -8,6 +8,7 @@ import pytest
 from coursekit import RELEASE, ROOT, SOLUTIONS, SOURCE, assignments, notebook_name
 from coursekit.cli.regenerate import generate, strip_volatile
 from support.catalog import HIDDEN, MARK_SCHEME, SOLUTION, source_notebook
+from support.leaks import MARKERS, meaningful_lines
 
 ASSIGNMENTS = assignments()
 
@@ -63,10 +64,6 @@ def test_strip_volatile_merges_stream_chunks():
     assert "execution" not in nb.cells[0].metadata
 
 
-def _meaningful_lines(text):
-    return {l.strip() for l in text.splitlines() if len(l.strip()) >= 8 and not l.strip().startswith("#")}
-
-
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_release_has_no_solutions_or_hidden_tests(assignment):
     """Does the released notebook hold no solution code or derivation, hidden-test line, rubric, marker or output?"""
@@ -76,13 +73,13 @@ def test_release_has_no_solutions_or_hidden_tests(assignment):
     secret = set()
     for cell in source.cells:
         for region in SOLUTION.findall(cell.source) + HIDDEN.findall(cell.source) + MARK_SCHEME.findall(cell.source):
-            secret |= _meaningful_lines(region)
+            secret |= meaningful_lines(region)
     assert secret, "the source notebook should have solution and hidden-test regions"
     released_lines = {l.strip() for c in release.cells for l in c.source.splitlines()}
     leaked = sorted(secret & released_lines)
     assert not leaked, f"release/{assignment} contains solution or hidden-test lines: {leaked[:5]}"
     text = (RELEASE / assignment / f"{name}.ipynb").read_text()
-    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "MARK SCHEME"):
+    for marker in MARKERS:
         assert marker not in text, f"release/{assignment} contains the marker {marker!r}"
     assert not any(c.get("outputs") for c in release.cells), f"release/{assignment} has stored outputs"
 

@@ -1,0 +1,146 @@
+"""The student bundle (python -m coursekit bundle): it holds what students need, leaks nothing, and runs
+on its own in a fresh virtual environment made from its own requirements file."""
+import json
+import os
+import subprocess
+import sys
+import zipfile
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from coursekit import ROOT, assignments, notebook_name
+from coursekit.cli.bundle import NAME, build
+from support.leaks import graded_definitions, leaks, text_files
+
+ASSIGNMENTS = assignments()
+# One worker builds the bundle and the student's environment once, for every test here.
+pytestmark = pytest.mark.xdist_group("student-bundle")
+SHARED = {"README.md", "requirements.txt", "00_start_here.ipynb", "loss_gallery.ipynb", "losscheck.py"}
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    """The bundle of every assignment, made by the instructor's command."""
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "coursekit", "bundle", "--out", str(out)], cwd=ROOT, check=True,
+                   capture_output=True, text=True)
+    return out / NAME
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_bundle_holds_the_release_the_notebooks_and_the_checker(bundle):
+    expected = SHARED | {f"{a}/{p.name}" for a in ASSIGNMENTS for p in (ROOT / "release" / a).iterdir()
+                         if p.is_file() and p.suffix in (".ipynb", ".py")}
+    assert _files(bundle) == expected
+    assert not [p for p in bundle.rglob("*") if p.is_symlink()], "links should be copied as files"
+    for a in ASSIGNMENTS:
+        for p in (ROOT / "release" / a).glob("*.ipynb"):
+            assert (bundle / a / p.name).read_bytes() == p.read_bytes(), f"{a}/{p.name} is not nbgrader's release"
+    assert (bundle / "losscheck.py").read_text() == (ROOT / "coursekit" / "losscheck.py").read_text()
+    with zipfile.ZipFile(bundle.parent / f"{NAME}.zip") as z:
+        assert {n.removeprefix(f"{NAME}/") for n in z.namelist() if not n.endswith("/")} == expected
+    for name in ("00_start_here.ipynb", "loss_gallery.ipynb"):  # stored executed, so that students can read them
+        nb = nbformat.read(bundle / name, as_version=4)
+        assert all(c.execution_count for c in nb.cells if c.cell_type == "code"), f"{name} is not executed"
+    gallery = nbformat.read(bundle / "loss_gallery.ipynb", as_version=4)
+    figures = [o for c in gallery.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(figures) >= 4, "the gallery should show its figures"
+
+
+def test_bundle_can_hold_some_assignments_only(tmp_path):
+    """An instructor releasing one assignment a week bundles only those released so far."""
+    folder, archive = build(["02_cross_entropy", "01_binary_cross_entropy"], tmp_path)
+    assert {p.name for p in folder.iterdir() if p.is_dir()} == {"01_binary_cross_entropy", "02_cross_entropy"}
+    readme = (folder / "README.md").read_text()
+    assert "01_binary_cross_entropy/binary_cross_entropy.ipynb" in readme and "03_mean_squared_error" not in readme
+    assert archive.exists()
+    with pytest.raises(ValueError, match="no such assignment: 99_nothing"):
+        build(["99_nothing"], tmp_path)
+
+
+def test_bundle_leaks_no_solution_hidden_test_closed_form_or_graded_function(bundle):
+    """No solution or hidden-test line, rubric, marker, closed form a task asks for, or definition of a
+    graded function with a body, anywhere in the bundle; and nothing of the instructor's tooling."""
+    found = []
+    for a in ASSIGNMENTS:
+        found += leaks(text_files(bundle / a), a)
+    shared = [bundle / name for name in sorted(SHARED)]
+    found += leaks(shared)
+    assert not found, f"the bundle gives away: {found[:10]}"
+    for path in text_files(bundle):
+        if path.name != "losscheck.py":
+            assert "coursekit" not in path.read_text(), f"{path.relative_to(bundle)} refers to the instructor's tooling"
+    # The scan finds what it looks for: the instructor's solutions fail it on every count.
+    solved = {what.split(" ")[0] for *_, what in leaks(text_files(ROOT / "solutions" / ASSIGNMENTS[0]), ASSIGNMENTS[0])}
+    assert solved >= {"marker", "secret", "closed", "defines"}, solved
+
+
+@pytest.mark.parametrize("code, defined", [
+    ('def sigmoid(z):\n    """Doc."""\n    eps = 1e-12\n    # YOUR CODE HERE\n    raise NotImplementedError()', []),
+    ("def sigmoid(z):\n    return 1 / (1 + np.exp(-z))", ["sigmoid"]),
+    ("sigmoid = lambda z: 1 / (1 + np.exp(-z))", ["sigmoid"]),
+    ("from scipy.special import expit as sigmoid", ["sigmoid"]),
+    ("%matplotlib inline\nfrom scipy.special import expit\nloss = lambda m: np.logaddexp(0, -m)", []),
+])
+def test_graded_definitions_tells_a_stub_from_a_body(code, defined):
+    assert graded_definitions(code, {"sigmoid", "hinge_forward"}) == defined
+
+
+def _first_stub(nb):
+    return next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "raise NotImplementedError" in c.source)
+
+
+@pytest.fixture(scope="module")
+def student_kernel(bundle, tmp_path_factory):
+    """A fresh virtual environment with the bundle's requirements.txt and nothing else, and a kernel spec
+    (in a folder of its own) that runs its Python; returns (the kernel's name, JUPYTER_PATH for it)."""
+    home = tmp_path_factory.mktemp("student")
+    venv = home / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "--disable-pip-version-check", "-q"]
+    proc = subprocess.run([*pip, "install", "--no-compile", "-r", str(bundle / "requirements.txt")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    check = subprocess.run([*pip, "check"], capture_output=True, text=True)
+    assert check.returncode == 0, f"the student requirements are not complete: {check.stdout}"
+    spec = home / "jupyter" / "kernels" / "lfs-student"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [str(venv / "bin" / "python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3 (student bundle)", "language": "python"}))
+    return "lfs-student", str(home / "jupyter")
+
+
+def test_ungraded_notebooks_pass_strict_nbval_in_the_student_environment(bundle, student_kernel, tmp_path):
+    """00_start_here and the gallery re-run, from the bundle, in the student's environment, to the outputs stored."""
+    kernel, jupyter_path = student_kernel
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-c", str(tmp_path / "pytest.ini"), "--rootdir", str(bundle),
+         "-p", "no:xdist", "-p", "no:cacheprovider", "-q", "--nbval", "--nbval-kernel-name", kernel,
+         "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"),
+         "00_start_here.ipynb", "loss_gallery.ipynb"],
+        cwd=bundle, env={**os.environ, "JUPYTER_PATH": jupyter_path}, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-6000:]
+    assert " passed" in proc.stdout and "failed" not in proc.stdout
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_assignment_runs_to_its_first_stub_in_the_student_environment(bundle, student_kernel, assignment, monkeypatch):
+    """Every cell before the first `raise NotImplementedError` runs, in the student's environment, from the
+    bundle, without an error or a word on stderr: what Validate runs before it reaches the student's work."""
+    kernel, jupyter_path = student_kernel
+    monkeypatch.setenv("JUPYTER_PATH", jupyter_path)
+    folder = bundle / assignment
+    nb = nbformat.read(folder / f"{notebook_name(assignment)}.ipynb", as_version=4)
+    nb.cells = nb.cells[:_first_stub(nb)]
+    ran = [c for c in nb.cells if c.cell_type == "code"]
+    assert ran, f"{assignment}: no code before the first stub"
+    NotebookClient(nb, timeout=120, kernel_name=kernel, resources={"metadata": {"path": str(folder)}}).execute()
+    stderr = [o.text for c in ran for o in c.outputs if o.get("name") == "stderr"]
+    assert not stderr, f"{assignment}: {stderr}"
