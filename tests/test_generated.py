@@ -1,5 +1,6 @@
 """release/ and solutions/ are exactly what nbgrader makes of source/, and release/ leaks nothing."""
 import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -111,3 +112,24 @@ def test_solutions_show_every_model_derivation_and_rubric(assignment):
     assert regions, f"source/{assignment} has no derivation"
     missing = [r[:60] for r in regions if r.strip() not in shown]
     assert not missing, f"solutions/{assignment} lacks {missing}"
+
+
+def test_notebooks_pass_when_pytest_runs_them_alone():
+    """Does `python -m pytest solutions/<assignment>` pass on its own, with pytest.ini's xdist workers, as the
+    README's test command does with everything? (Each notebook's cells must stay in one worker.)"""
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           f"solutions/{ASSIGNMENTS[0]}"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert " passed" in proc.stdout and "failed" not in proc.stdout
+
+
+def test_ci_workflow_runs_the_course_ci_on_push_and_pull_request():
+    """Does .github/workflows/ci.yml run .ci/run, on push and on pull requests, for a fork too?"""
+    import yaml
+
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    triggers = flow.get("on", flow.get(True))  # YAML 1.1 reads the key `on` as True
+    assert {"push", "pull_request"} <= set(triggers)
+    (job,) = flow["jobs"].values()
+    assert [s.get("run") for s in job["steps"] if "run" in s] == ["bash .ci/run"]
+    assert job["timeout-minutes"] <= 90
