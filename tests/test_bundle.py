@@ -2,6 +2,7 @@
 on its own in a fresh virtual environment made from its own requirements file."""
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -12,6 +13,7 @@ from nbclient import NotebookClient
 
 from coursekit import ROOT, assignments, notebook_name
 from coursekit.cli.bundle import NAME, build
+from support.catalog import reference_submission
 from support.leaks import graded_definitions, leaks, text_files
 
 ASSIGNMENTS = assignments()
@@ -96,9 +98,9 @@ def _first_stub(nb):
 
 
 @pytest.fixture(scope="module")
-def student_kernel(bundle, tmp_path_factory):
+def student_env(bundle, tmp_path_factory):
     """A fresh virtual environment with the bundle's requirements.txt and nothing else, and a kernel spec
-    (in a folder of its own) that runs its Python; returns (the kernel's name, JUPYTER_PATH for it)."""
+    (in a folder of its own) that runs its Python; returns (the venv, the kernel's name, JUPYTER_PATH for it)."""
     home = tmp_path_factory.mktemp("student")
     venv = home / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
@@ -113,12 +115,12 @@ def student_kernel(bundle, tmp_path_factory):
     (spec / "kernel.json").write_text(json.dumps({
         "argv": [str(venv / "bin" / "python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "Python 3 (student bundle)", "language": "python"}))
-    return "lfs-student", str(home / "jupyter")
+    return venv, "lfs-student", str(home / "jupyter")
 
 
-def test_ungraded_notebooks_pass_strict_nbval_in_the_student_environment(bundle, student_kernel, tmp_path):
+def test_ungraded_notebooks_pass_strict_nbval_in_the_student_environment(bundle, student_env, tmp_path):
     """00_start_here and the gallery re-run, from the bundle, in the student's environment, to the outputs stored."""
-    kernel, jupyter_path = student_kernel
+    _, kernel, jupyter_path = student_env
     (tmp_path / "pytest.ini").write_text("[pytest]\n")
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-c", str(tmp_path / "pytest.ini"), "--rootdir", str(bundle),
@@ -131,10 +133,10 @@ def test_ungraded_notebooks_pass_strict_nbval_in_the_student_environment(bundle,
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_assignment_runs_to_its_first_stub_in_the_student_environment(bundle, student_kernel, assignment, monkeypatch):
+def test_assignment_runs_to_its_first_stub_in_the_student_environment(bundle, student_env, assignment, monkeypatch):
     """Every cell before the first `raise NotImplementedError` runs, in the student's environment, from the
     bundle, without an error or a word on stderr: what Validate runs before it reaches the student's work."""
-    kernel, jupyter_path = student_kernel
+    _, kernel, jupyter_path = student_env
     monkeypatch.setenv("JUPYTER_PATH", jupyter_path)
     folder = bundle / assignment
     nb = nbformat.read(folder / f"{notebook_name(assignment)}.ipynb", as_version=4)
@@ -144,3 +146,26 @@ def test_assignment_runs_to_its_first_stub_in_the_student_environment(bundle, st
     NotebookClient(nb, timeout=120, kernel_name=kernel, resources={"metadata": {"path": str(folder)}}).execute()
     stderr = [o.text for c in ran for o in c.outputs if o.get("name") == "stderr"]
     assert not stderr, f"{assignment}: {stderr}"
+
+
+def _validate(venv, folder):
+    """The student's own `nbgrader validate` (the Validate button) on the notebook in ``folder``, run by the
+    student environment alone: its bin/ first on PATH, a home of its own, no PYTHONPATH."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "JUPYTER"))}
+    env.update(HOME=str(folder), PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}")
+    (nb,) = folder.glob("*.ipynb")
+    return subprocess.run([str(venv / "bin" / "nbgrader"), "validate", nb.name], cwd=folder, env=env,
+                          capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_validate_passes_a_solved_assignment_in_the_student_environment(bundle, student_env, assignment, tmp_path):
+    """A student who filled in every cell correctly sees Validate succeed, in the bundle's environment;
+    one who has not sees the cells that fail."""
+    venv, _, _ = student_env
+    solved = shutil.copytree(bundle / assignment, tmp_path / "solved")
+    nbformat.write(reference_submission(assignment), solved / f"{notebook_name(assignment)}.ipynb")
+    proc = _validate(venv, solved)
+    assert "Success! Your notebook passes all the tests." in proc.stdout, proc.stdout[-3000:] + proc.stderr[-3000:]
+    untouched = _validate(venv, shutil.copytree(bundle / assignment, tmp_path / "untouched"))
+    assert "Success!" not in untouched.stdout and "NotImplementedError" in untouched.stdout, untouched.stdout[-2000:]

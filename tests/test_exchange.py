@@ -13,21 +13,20 @@ Both run as the test's own OS user.  nbgrader 0.9 names a submission after the O
 ``fetch_feedback`` needs no id: it finds the feedback through the secret that ``submit`` left in the
 student's own cache (under its HOME).
 """
-import html
-import re
 import stat
 import subprocess
 import sys
 
 import nbformat
-from nbconvert import HTMLExporter
+import pytest
 from nbgrader.api import Gradebook
 
-from coursekit import notebook_name
+from coursekit import assignments, notebook_name
 from coursekit.cli.gradebook import course_directory, read_grades
 from coursekit.cli.nbgrader import nbgrader_env
 from coursekit.grader.derivations import is_derivation
-from support.catalog import HIDDEN, MARK_SCHEME, reference_submission, source_notebook
+from support.catalog import reference_submission, source_notebook
+from support.leaks import as_html, page_leaks, page_secrets
 from support.scratch import new_class
 
 ASSIGNMENT = "01_binary_cross_entropy"
@@ -36,44 +35,14 @@ COURSE_ID = "loss-functions-from-scratch"  # as in the course's nbgrader_config.
 STUDENT = "ada-student"
 
 
-def _words(text):
-    """``text`` as its words and numbers only, one space apart: what a reader sees of it, whatever the
-    markup (syntax highlighting splits a code line into many spans, markdown drops its ``**``)."""
-    return " ".join(re.findall(r"\w+", text))
-
-
-def _region_lines(pattern, nb, min_words=3):
-    """kind -> the lines (as words) inside ``pattern``'s regions of ``nb`` that appear nowhere outside them."""
-    inside = {_words(l) for cell in nb.cells for region in pattern.findall(cell.source)
-              for l in region.splitlines()}
-    outside = f" {_words(' '.join(pattern.sub(' ', cell.source) for cell in nb.cells))} "
-    return {l for l in inside if len(l.split()) >= min_words and f" {l} " not in outside}
-
-
-def _secret_lines():
-    """The lines a student must never see: hidden tests and rubrics of the instructor's notebook."""
-    nb = source_notebook(ASSIGNMENT)
-    return {"hidden test": _region_lines(HIDDEN, nb), "rubric": _region_lines(MARK_SCHEME, nb)}
-
-
-def _leaks(page):
-    """kind -> the secret lines that an HTML page shows."""
-    text = f" {_words(html.unescape(re.sub(r'<[^>]+>', ' ', page)))} "
-    found = {kind: sorted(l for l in lines if f" {l} " in text) for kind, lines in _secret_lines().items()}
-    return {kind: lines for kind, lines in found.items() if lines}
-
-
-def _as_html(nb):
-    return HTMLExporter().from_notebook_node(nb)[0]
-
-
-def test_leak_scan_finds_every_secret_line_in_the_instructors_notebook():
-    """Can the scan below fail: does it find hidden-test and rubric lines, and flag every one of them in
-    source/ rendered as nbconvert renders feedback (highlighted code, rendered markdown)?"""
-    secrets = _secret_lines()
-    assert len(secrets["hidden test"]) >= 100 and len(secrets["rubric"]) >= 5, {k: len(v) for k, v in secrets.items()}
-    assert _leaks(_as_html(source_notebook(ASSIGNMENT))) == {k: sorted(v) for k, v in secrets.items()}
-    assert not _leaks(_as_html(reference_submission(ASSIGNMENT))), "the scan flags what a student may see"
+@pytest.mark.parametrize("assignment", assignments())
+def test_leak_scan_finds_every_secret_line_in_the_instructors_notebook(assignment):
+    """Can the feedback scan (here and in test_integrity) fail: does it find hidden-test and rubric lines, and
+    flag every one of them in source/ rendered as nbconvert renders feedback (highlighted code, rendered markdown)?"""
+    secrets = page_secrets(assignment)
+    assert len(secrets["hidden test"]) >= 50 and len(secrets["rubric"]) >= 5, {k: len(v) for k, v in secrets.items()}
+    assert page_leaks(as_html(source_notebook(assignment)), assignment) == {k: sorted(v) for k, v in secrets.items()}
+    assert not page_leaks(as_html(reference_submission(assignment)), assignment), "the scan flags what a student may see"
 
 
 def _user_env(home, config_path=None):
@@ -137,7 +106,7 @@ def test_exchange_round_trip(tmp_path):
     student("fetch_assignment", ASSIGNMENT)
     fetched = home / ASSIGNMENT / NOTEBOOK
     assert fetched.is_file()
-    assert not _leaks(_as_html(nbformat.read(fetched, as_version=4))), "the release carries hidden tests or rubrics"
+    assert not page_leaks(as_html(nbformat.read(fetched, as_version=4)), ASSIGNMENT), "the release carries hidden tests or rubrics"
     nbformat.write(reference_submission(ASSIGNMENT), fetched)
     student("submit", ASSIGNMENT, "--student", STUDENT)
     cached = list((home / ".local/share/jupyter/nbgrader_cache" / COURSE_ID).glob(f"{STUDENT}+{ASSIGNMENT}+*"))
@@ -171,7 +140,7 @@ def test_exchange_round_trip(tmp_path):
     pages = list((home / ASSIGNMENT / "feedback").glob(f"*/{notebook_name(ASSIGNMENT)}.html"))
     assert len(pages) == 1, pages
     page = pages[0].read_text()
-    leaks = _leaks(page)
+    leaks = page_leaks(page, ASSIGNMENT)
     assert not leaks, "the student's feedback shows " + "; ".join(
         f"{len(lines)} {kind} lines, e.g. {lines[:2]}" for kind, lines in leaks.items())
     assert "MARK SCHEME" not in page and "BEGIN HIDDEN" not in page

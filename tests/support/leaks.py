@@ -10,7 +10,10 @@ Files given to students are scanned line by line; an HTML page (feedback) is sca
 """
 import ast
 import html
+import io
 import re
+import textwrap
+import tokenize
 from pathlib import Path
 
 import nbformat
@@ -139,23 +142,48 @@ def words(text):
     return " ".join(re.findall(r"\w+", text))
 
 
-def _region_lines(pattern, nb, min_words=3):
-    """The lines (as words) inside ``pattern``'s regions of ``nb`` that appear nowhere outside them."""
-    inside = {words(l) for cell in nb.cells for region in pattern.findall(cell.source) for l in region.splitlines()}
+def code_pieces(code):
+    """The pieces of each line of Python ``code`` between its string literals: a hidden test's code without
+    the messages that its checks show in feedback by design."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(textwrap.dedent(code)).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return re.split(r"(?:'[^']*'|\"[^\"]*\"|\n)", code)
+    pieces, current, row = [], [], None
+    for tok in tokens:
+        if tok.type == tokenize.STRING or tok.start[0] != row:
+            pieces.append(" ".join(current))
+            current, row = [], tok.start[0]
+        if tok.type != tokenize.STRING:
+            current.append(tok.string)
+    return [*pieces, " ".join(current)]
+
+
+def _region_lines(pattern, nb, min_words=3, split=str.splitlines):
+    """The lines (as words; or other pieces, by ``split``) inside ``pattern``'s regions of ``nb`` that
+    appear nowhere outside them."""
+    inside = {words(l) for cell in nb.cells for region in pattern.findall(cell.source) for l in split(region)}
     outside = f" {words(' '.join(pattern.sub(' ', cell.source) for cell in nb.cells))} "
     return {l for l in inside if len(l.split()) >= min_words and f" {l} " not in outside}
 
 
 def page_secrets(assignment):
-    """kind -> the lines a student must never see on a page: the source's hidden tests and rubrics."""
+    """kind -> the lines a student must never see on a page: the source's hidden tests (their code: the messages
+    of their checks are feedback) and rubrics."""
     nb = source_notebook(assignment)
-    return {"hidden test": _region_lines(HIDDEN, nb), "rubric": _region_lines(MARK_SCHEME, nb)}
+    return {"hidden test": _region_lines(HIDDEN, nb, split=code_pieces), "rubric": _region_lines(MARK_SCHEME, nb)}
 
 
-def page_leaks(page, assignment):
-    """kind -> the secret lines of ``assignment`` that an HTML page shows (as words, tags left out)."""
+def page_leaks(page, assignment, submitted=None):
+    """kind -> the secret lines of ``assignment`` that an HTML page shows (as words, tags left out).
+
+    A line that the ``submitted`` notebook (the student's own, which feedback shows) also has is the
+    student's text, not a leak: a student may well write ``2.0 * r / n_rows`` as a hidden test computes it.
+    """
     text = f" {words(html.unescape(re.sub(r'<[^>]+>', ' ', page)))} "
-    found = {kind: sorted(l for l in lines if f" {l} " in text) for kind, lines in page_secrets(assignment).items()}
+    own = f" {words(' '.join(c.source for c in submitted.cells))} " if submitted is not None else ""
+    found = {kind: sorted(l for l in lines if f" {l} " in text and f" {l} " not in own)
+             for kind, lines in page_secrets(assignment).items()}
     return {kind: lines for kind, lines in found.items() if lines}
 
 
