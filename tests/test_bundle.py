@@ -2,6 +2,7 @@
 on its own in a fresh virtual environment made from its own requirements file."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,12 @@ def test_graded_definitions_tells_a_stub_from_a_body(code, defined):
     assert graded_definitions(code, {"sigmoid", "hinge_forward"}) == defined
 
 
+def _canonical(pin):
+    """'Name_x==1.0' -> 'name-x==1.0', as pip compares names."""
+    name, _, version = pin.partition("==")
+    return f"{re.sub(r'[-_.]+', '-', name).lower()}=={version}"
+
+
 def _first_stub(nb):
     return next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "raise NotImplementedError" in c.source)
 
@@ -110,6 +117,13 @@ def student_env(bundle, tmp_path_factory):
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     check = subprocess.run([*pip, "check"], capture_output=True, text=True)
     assert check.returncode == 0, f"the student requirements are not complete: {check.stdout}"
+    # Every package pip installed is one of the pins, at its version: nothing came in unpinned.
+    frozen = subprocess.run([*pip, "list", "--format=freeze"], capture_output=True, text=True, check=True).stdout
+    pinned = {_canonical(line) for line in (bundle / "requirements.txt").read_text().splitlines()
+              if line and not line.startswith("#")}
+    unpinned = sorted({_canonical(line) for line in frozen.splitlines()} - pinned)
+    assert all(p.split("==")[0] in ("pip", "setuptools", "wheel") for p in unpinned), \
+        f"installed without a pin in the student requirements: {unpinned}"
     spec = home / "jupyter" / "kernels" / "lfs-student"
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({

@@ -44,29 +44,31 @@ def _pins(requirements):
 
 
 def student_requirements(requirements=ROOT / "requirements.txt"):
-    """The pins of ``requirements`` that STUDENT_PACKAGES need: those packages and, from the installed
-    distributions' metadata, everything they require (extras left out), as requirements-file text."""
+    """The pins of ``requirements`` that STUDENT_PACKAGES need on this platform: those packages and, from the
+    installed distributions' metadata, everything they require, with the extras they ask for
+    (``bleach[css]`` brings tinycss2), as requirements-file text."""
     from packaging.requirements import Requirement
 
     pins = _pins(requirements)
-    needed, todo = set(), [*STUDENT_PACKAGES]
+    seen, todo = set(), [(name, frozenset()) for name in STUDENT_PACKAGES]
     while todo:
-        name = _canonical(todo.pop())
-        if name in needed:
+        name, extras = todo.pop()
+        name = _canonical(name)
+        if (name, extras) in seen:
             continue
-        needed.add(name)
+        seen.add((name, extras))
         for spec in metadata.requires(name) or []:
             req = Requirement(spec)
-            if req.marker is None or req.marker.evaluate({"extra": ""}):
-                todo.append(req.name)
+            if req.marker is None or any(req.marker.evaluate({"extra": e}) for e in ("", *extras)):
+                todo.append((req.name, frozenset(req.extras)))
+    needed = {name for name, _ in seen}
     missing = [n for n in STUDENT_PACKAGES if _canonical(n) not in pins]
     if missing:
         raise ValueError(f"{requirements} pins none of {missing}")
-    lines = sorted(pins[n] for n in needed if n in pins)  # setuptools is left to pip, as in requirements.txt
-    return ("# Exact pins of what the course's notebooks need (Python 3.11): "
-            + ", ".join(STUDENT_PACKAGES) + ",\n# and what they pull in. "
-            "Install with: python3 -m venv .venv && .venv/bin/pip install -r requirements.txt\n"
-            + "\n".join(lines) + "\n")
+    lines = sorted((pins[n] for n in needed if n in pins), key=str.lower)  # setuptools is left to pip
+    return ("# Exact pins of what the course's notebooks need: " + ", ".join(STUDENT_PACKAGES)
+            + ", and what they pull in on Linux\n# (pip adds a few platform packages on Windows and macOS). "
+            "Tested with Python 3.11. See README.md to install.\n" + "\n".join(lines) + "\n")
 
 
 def _readme(picked):
