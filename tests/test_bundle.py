@@ -2,7 +2,6 @@
 on its own in a fresh virtual environment made from its own requirements file."""
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +12,7 @@ import pytest
 from nbclient import NotebookClient
 
 from coursekit import ROOT, assignments, notebook_name
-from coursekit.cli.bundle import NAME, build
+from coursekit.cli.bundle import NAME, build, pins_of
 from support.catalog import reference_submission
 from support.leaks import graded_definitions, leaks, text_files
 
@@ -94,12 +93,6 @@ def test_graded_definitions_tells_a_stub_from_a_body(code, defined):
     assert graded_definitions(code, {"sigmoid", "hinge_forward"}) == defined
 
 
-def _canonical(pin):
-    """'Name_x==1.0' -> 'name-x==1.0', as pip compares names."""
-    name, _, version = pin.partition("==")
-    return f"{re.sub(r'[-_.]+', '-', name).lower()}=={version}"
-
-
 def _first_stub(nb):
     return next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "raise NotImplementedError" in c.source)
 
@@ -119,11 +112,10 @@ def student_env(bundle, tmp_path_factory):
     assert check.returncode == 0, f"the student requirements are not complete: {check.stdout}"
     # Every package pip installed is one of the pins, at its version: nothing came in unpinned.
     frozen = subprocess.run([*pip, "list", "--format=freeze"], capture_output=True, text=True, check=True).stdout
-    pinned = {_canonical(line) for line in (bundle / "requirements.txt").read_text().splitlines()
-              if line and not line.startswith("#")}
-    unpinned = sorted({_canonical(line) for line in frozen.splitlines()} - pinned)
-    assert all(p.split("==")[0] in ("pip", "setuptools", "wheel") for p in unpinned), \
-        f"installed without a pin in the student requirements: {unpinned}"
+    pinned = pins_of((bundle / "requirements.txt").read_text())
+    unpinned = sorted(f"{name}=={version}" for name, version in pins_of(frozen).items()
+                      if pinned.get(name) != version and name not in ("pip", "setuptools", "wheel"))
+    assert not unpinned, f"installed without a pin in the student requirements: {unpinned}"
     spec = home / "jupyter" / "kernels" / "lfs-student"
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({

@@ -33,13 +33,13 @@ def _canonical(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def _pins(requirements):
-    """Canonical name -> the 'name==version' line of every pin in a requirements file."""
+def pins_of(text):
+    """Canonical name -> version of every ``name==version`` line of requirements (or ``pip freeze``) text."""
     pins = {}
-    for line in Path(requirements).read_text().splitlines():
+    for line in text.splitlines():
         m = re.match(r"([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)", line.strip())
         if m:
-            pins[_canonical(m.group(1))] = f"{m.group(1)}=={m.group(2)}"
+            pins[_canonical(m.group(1))] = m.group(2)
     return pins
 
 
@@ -49,7 +49,7 @@ def student_requirements(requirements=ROOT / "requirements.txt"):
     (``bleach[css]`` brings tinycss2), as requirements-file text."""
     from packaging.requirements import Requirement
 
-    pins = _pins(requirements)
+    pins = pins_of(Path(requirements).read_text())
     seen, todo = set(), [(name, frozenset()) for name in STUDENT_PACKAGES]
     while todo:
         name, extras = todo.pop()
@@ -65,7 +65,7 @@ def student_requirements(requirements=ROOT / "requirements.txt"):
     missing = [n for n in STUDENT_PACKAGES if _canonical(n) not in pins]
     if missing:
         raise ValueError(f"{requirements} pins none of {missing}")
-    lines = sorted((pins[n] for n in needed if n in pins), key=str.lower)  # setuptools is left to pip
+    lines = sorted((f"{n}=={pins[n]}" for n in needed if n in pins), key=str.lower)  # setuptools is left to pip
     return ("# Exact pins of what the course's notebooks need: " + ", ".join(STUDENT_PACKAGES)
             + ", and what they pull in on Linux\n# (pip adds a few platform packages on Windows and macOS). "
             "Tested with Python 3.11. See README.md to install.\n" + "\n".join(lines) + "\n")
