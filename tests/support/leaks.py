@@ -23,6 +23,7 @@ from support.catalog import CATALOG, HIDDEN, MARK_SCHEME, SOLUTION, solution_cod
 
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "MARK SCHEME")
 
+
 def texts(path):
     """(where, text) for every piece of text a reader of ``path`` meets.
 
@@ -40,18 +41,22 @@ def texts(path):
                                               for kind in ("text/plain", "text/html", "text/latex", "text/markdown")]
             yield f"cell {i} output", "".join(p if isinstance(p, str) else "".join(p) for p in pieces)
 
+
 def squeezed(text):
     """``text`` without whitespace, so that a closed form is found however it is spaced."""
     return "".join(text.split())
+
 
 def closed_forms(assignment):
     """The spellings, LaTeX and code, of the results that the assignment's derivation tasks ask for."""
     path = CATALOG / assignment / "closed_forms.txt"
     return [l.strip() for l in path.read_text().splitlines() if l.strip() and not l.startswith("#")]
 
+
 def meaningful_lines(text):
     """Lines of at least 8 characters that are not comments, stripped."""
     return {l.strip() for l in text.splitlines() if len(l.strip()) >= 8 and not l.strip().startswith("#")}
+
 
 def secret_lines(assignment):
     """The lines of the source's solution, hidden-test and mark-scheme regions that it shows nowhere else."""
@@ -66,10 +71,12 @@ def secret_lines(assignment):
         shown |= meaningful_lines(visible)
     return secret - shown
 
+
 def graded_functions(assignment):
     """Names of the functions that the assignment's solution cells define."""
     return {node.name for code in solution_code(assignment).values()
             for node in ast.walk(ast.parse(code)) if isinstance(node, ast.FunctionDef)}
+
 
 def _is_stub(body):
     """What a release gives: a docstring, constants (``eps = 1e-12``), then ``raise NotImplementedError``."""
@@ -82,6 +89,7 @@ def _is_stub(body):
 def _python(code):
     """Cell code with IPython's magics and shell escapes left out, so that ast can parse it."""
     return "\n".join("" if l.lstrip().startswith(("%", "!")) else l for l in code.splitlines())
+
 
 def graded_definitions(code, names):
     """The names of ``names`` that ``code`` defines with a body: a def other than a stub, a lambda or
@@ -97,6 +105,7 @@ def graded_definitions(code, names):
             found += [a.asname or a.name for a in node.names if (a.asname or a.name) in names]
     return found
 
+
 def code_of(path):
     """(where, code) for the Python code of a notebook's code cells, or of a .py file."""
     path = Path(path)
@@ -106,6 +115,7 @@ def code_of(path):
         nb = nbformat.read(path, as_version=4)
         return [(f"cell {i}", c.source) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
     return []
+
 
 def leaks(paths, assignment=None):
     """Everything of the above found in ``paths``: a list of (file, where, what) triples.
