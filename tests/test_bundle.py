@@ -1,5 +1,6 @@
 """The student bundle (python -m coursekit bundle): it holds what students need, leaks nothing, and runs
-on its own in a fresh virtual environment made from its own requirements file."""
+on its own: unpacked from its zip, set up and opened with its README's shell commands, run exactly as
+written, in a fresh virtual environment made from its own requirements file."""
 import json
 import os
 import shutil
@@ -15,11 +16,13 @@ from coursekit import ROOT, assignments, notebook_name
 from coursekit.cli.bundle import NAME, build, pins_of
 from support.catalog import reference_submission
 from support.leaks import graded_definitions, leaks, text_files
+from support.readme import failure, new_user_env, notebooks_named, run_block, serve, shell_blocks
 
 ASSIGNMENTS = assignments()
 # One worker builds the bundle and the student's environment once, for every test here.
 pytestmark = pytest.mark.xdist_group("student-bundle")
-SHARED = {"README.md", "requirements.txt", "00_start_here.ipynb", "loss_gallery.ipynb", "losscheck.py"}
+SHARED = {"README.md", "requirements.txt", "00_start_here.ipynb", "loss_gallery.ipynb", "losscheck.py",
+          "jupyter_lab_config.py"}
 
 
 @pytest.fixture(scope="module")
@@ -97,31 +100,68 @@ def _first_stub(nb):
     return next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "raise NotImplementedError" in c.source)
 
 
+README_COMMANDS = ("set up", "open")  # the shell blocks of the bundle's README, in order
+
+
 @pytest.fixture(scope="module")
-def student_env(bundle, tmp_path_factory):
-    """A fresh virtual environment with the bundle's requirements.txt and nothing else, and a kernel spec
-    (in a folder of its own) that runs its Python; returns (the venv, the kernel's name, JUPYTER_PATH for it)."""
+def unpacked(bundle, tmp_path_factory):
+    """The bundle as a student has it: the zip, unpacked in a folder of their own."""
     home = tmp_path_factory.mktemp("student")
-    venv = home / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    with zipfile.ZipFile(bundle.with_suffix(".zip")) as z:
+        z.extractall(home)
+    return home / NAME
+
+
+@pytest.fixture(scope="module")
+def new_student(tmp_path_factory):
+    """The environment of a student new to this machine: no venv active, no Jupyter files, no display."""
+    return new_user_env(tmp_path_factory.mktemp("student-user"), without=[ROOT / ".venv", sys.prefix])
+
+
+def _readme_command(folder, what):
+    blocks = shell_blocks((folder / "README.md").read_text())
+    assert len(blocks) == len(README_COMMANDS), f"the bundle's README has {len(blocks)} shell blocks: {blocks}"
+    return blocks[README_COMMANDS.index(what)]
+
+
+@pytest.fixture(scope="module")
+def student_env(unpacked, new_student, tmp_path_factory):
+    """The venv that the README's setup command, run exactly as written in the unpacked bundle, creates from the
+    bundle's requirements.txt alone, and a kernel spec (in a folder of its own) that runs its Python;
+    returns (the venv, the kernel's name, JUPYTER_PATH for it)."""
+    proc = run_block(_readme_command(unpacked, "set up"), unpacked, new_student)
+    assert proc.returncode == 0, failure(proc)
+    venv = unpacked / ".venv"
     pip = [str(venv / "bin" / "python"), "-m", "pip", "--disable-pip-version-check", "-q"]
-    proc = subprocess.run([*pip, "install", "--no-compile", "-r", str(bundle / "requirements.txt")],
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     check = subprocess.run([*pip, "check"], capture_output=True, text=True)
     assert check.returncode == 0, f"the student requirements are not complete: {check.stdout}"
     # Every package pip installed is one of the pins, at its version: nothing came in unpinned.
     frozen = subprocess.run([*pip, "list", "--format=freeze"], capture_output=True, text=True, check=True).stdout
-    pinned = pins_of((bundle / "requirements.txt").read_text())
+    pinned = pins_of((unpacked / "requirements.txt").read_text())
     unpinned = sorted(f"{name}=={version}" for name, version in pins_of(frozen).items()
                       if pinned.get(name) != version and name not in ("pip", "setuptools", "wheel"))
     assert not unpinned, f"installed without a pin in the student requirements: {unpinned}"
+    home = tmp_path_factory.mktemp("student-kernel")
     spec = home / "jupyter" / "kernels" / "lfs-student"
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({
         "argv": [str(venv / "bin" / "python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "Python 3 (student bundle)", "language": "python"}))
     return venv, "lfs-student", str(home / "jupyter")
+
+
+def test_readme_command_opens_the_course_in_jupyterlab(unpacked, student_env, new_student):
+    """Does the README's second command, exactly as written, open 00_start_here in JupyterLab for this user
+    (root in CI) on a machine without a browser, with a kernel, and stop on Ctrl+C twice, leaving nothing?"""
+    command = _readme_command(unpacked, "open")
+    [notebook] = notebooks_named(command.text)
+    served = serve(command, unpacked, new_student, notebook, start_timeout=120)
+    log = served.output[-5000:]
+    assert served.path == f"/lab/tree/{notebook}", f"the address printed leads to {served.path!r}:\n{log}"
+    assert served.status[f"GET /api/contents/{notebook}?content=0"] == 200, served.status
+    assert served.status["POST /api/sessions"] == 201 and served.kernel_ready, served.answers
+    assert served.exit_code == 0 and "Shutting down 1 kernel" in served.output, log
+    assert not served.left_behind, served.left_behind
 
 
 def test_ungraded_notebooks_pass_strict_nbval_in_the_student_environment(bundle, student_env, tmp_path):

@@ -8,6 +8,7 @@ writes ``DIR/loss-functions-from-scratch/`` and ``DIR/loss-functions-from-scratc
 
 - the picked assignments, as nbgrader released them (``release/<assignment>/``, each with its losscheck.py);
 - the ungraded notebooks of ``notebooks/``, stored executed, with a ``losscheck.py`` beside them;
+- the course's JupyterLab settings (``jupyter_lab_config.py``: the README's command starts JupyterLab with them);
 - a student README (how to set up, work and submit) and a student requirements file: the pins of
   requirements.txt that the notebooks, JupyterLab and nbgrader's Validate button and Assignments tab need.
 
@@ -71,7 +72,8 @@ def student_requirements(requirements=ROOT / "requirements.txt"):
             "Tested with Python 3.11. See README.md to install.\n" + "\n".join(lines) + "\n")
 
 
-def _readme(picked):
+def student_readme(picked):
+    """The bundle's README for the assignments ``picked``."""
     rows = "\n".join(f"| `{a}/` | `{a}/{notebook_name(a)}.ipynb` |" for a in picked)
     return README_TEMPLATE.read_text().replace("{assignments}", rows)
 
@@ -96,7 +98,8 @@ def build(picked=None, out=ROOT / "dist"):
         for nb in NOTEBOOKS:
             shutil.copy(ROOT / "notebooks" / nb, stage / nb)
         shutil.copy(ROOT / "coursekit" / "losscheck.py", stage / "losscheck.py")
-        (stage / "README.md").write_text(_readme(picked))
+        shutil.copy(ROOT / "jupyter_lab_config.py", stage / "jupyter_lab_config.py")
+        (stage / "README.md").write_text(student_readme(picked))
         (stage / "requirements.txt").write_text(student_requirements())
         made = shutil.make_archive(str(Path(tmp) / NAME), "zip", root_dir=tmp, base_dir=NAME)
         if folder.exists():

@@ -1,0 +1,252 @@
+"""Every shell command of README.md, taken from its code blocks and run exactly as written, in a fresh
+copy of the repository (its tracked files, as a clone has them), as whoever runs the tests (root, in CI).
+
+- The first command creates the virtual environment, installs requirements.txt and starts JupyterLab:
+  it must print an address that leads to the notebook it names, serve that notebook over its own API
+  (and a kernel for it), and stop on Ctrl+C twice with no process left behind.
+- The test command runs with ``--collect-only`` added through PYTEST_ADDOPTS (running the suite inside
+  itself would never end); .ci/run runs it for real, and must run exactly it.
+- The instructor's commands run against that copy as a scratch course: a student's submission waits in
+  the exchange and an LMS download in downloaded/.  The exchange's folder, /srv/nbgrader/exchange, is
+  a scratch folder mounted there for these commands only (bubblewrap), so that the commands run as
+  written without touching the machine's /srv.
+- The student's commands (For students) are the bundle README's, which tests/test_bundle.py runs.
+"""
+import csv
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import zipfile
+
+import nbformat
+import pytest
+
+from coursekit import ROOT, notebook_name
+from coursekit.cli.bundle import NAME, student_readme
+from coursekit.grader.sandbox import bwrap_binary
+from support.catalog import reference_submission, untouched_release
+from support.readme import (Block, code_blocks, failure, new_user_env, notebooks_named, run_block, serve,
+                            shell_blocks, with_venv)
+
+pytestmark = pytest.mark.xdist_group("readme-commands")
+
+README = ROOT / "README.md"
+BLOCKS = shell_blocks(README.read_text())
+A = "01_binary_cross_entropy"
+NB = f"{notebook_name(A)}.ipynb"
+SRV = "/srv"
+
+
+def block(section, index=0):
+    found = [b for b in BLOCKS if b.section == section]
+    assert len(found) > index, f"README.md has no shell block {index} under {section!r}"
+    return found[index]
+
+
+# Every shell block of the README, by section, and the test that runs it.
+RUN_BY = {
+    ("The two commands", 0): "test_first_command_sets_up_and_opens_the_course",
+    ("The two commands", 1): "test_test_command_is_what_ci_runs_and_collects_the_suite",
+    ("For students", 0): "tests/test_bundle.py (the bundle README's commands, the same text)",
+    ("What students get: the student bundle", 0): "test_bundle_commands_write_the_bundle",
+    ("Releasing through nbgrader's exchange (JupyterHub)", 0): "test_instructor_commands_release_collect_grade_and_export",
+    ("The commands", 0): "test_instructor_commands_release_collect_grade_and_export",
+    ("The commands", 1): "test_instructor_commands_release_collect_grade_and_export",
+    ("The commands", 2): "test_instructor_commands_release_collect_grade_and_export",
+    ("Grading a large class", 0): "test_instructor_commands_release_collect_grade_and_export",
+}
+
+
+def test_every_shell_block_of_the_readme_is_run():
+    """Does a test run every shell block of the README (a new block must be given one)?"""
+    seen = {}
+    for b in BLOCKS:
+        seen[(b.section, sum(1 for k in seen if k[0] == b.section))] = b
+    assert set(seen) == set(RUN_BY), (f"blocks no test runs: {sorted(set(seen) - set(RUN_BY))}; "
+                                      f"blocks gone from the README: {sorted(set(RUN_BY) - set(seen))}")
+
+
+def test_students_commands_are_the_bundle_readmes():
+    """The README's For students block is run by tests/test_bundle.py as the bundle README's: is it the same text?"""
+    bundle_blocks = shell_blocks(student_readme([A]))
+    assert block("For students").text == "".join(b.text for b in bundle_blocks)
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory):
+    """A fresh copy of the repository: its tracked files, links kept as links, and nothing else."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    copy = tmp_path_factory.mktemp("clone") / "loss-functions-from-scratch"
+    for name in filter(None, listed.decode().split("\0")):
+        source, target = ROOT / name, copy / name
+        if not source.exists() and not source.is_symlink():
+            continue  # deleted in the working tree
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():
+            target.symlink_to(os.readlink(source))
+        else:
+            shutil.copy2(source, target)
+    return copy
+
+
+@pytest.fixture(scope="module")
+def user(tmp_path_factory):
+    """The environment of a new user of this machine (no venv active, no Jupyter files, no display)."""
+    return new_user_env(tmp_path_factory.mktemp("user"), without=[ROOT / ".venv", sys.prefix])
+
+
+@pytest.fixture(scope="module")
+def opened(clone, user):
+    """The README's first command, run in the fresh copy: what it printed and what its server answered."""
+    first = block("The two commands")
+    [notebook] = notebooks_named(first.text)
+    return notebook, serve(first, clone, user, notebook)
+
+
+def test_first_command_sets_up_and_opens_the_course(opened, clone):
+    """Does the first command create the venv, install everything and open the notebook it names, for this
+    user (root in CI) on a machine without a browser, and stop cleanly on Ctrl+C twice?"""
+    notebook, served = opened
+    log = served.output[-6000:]
+    assert (clone / ".venv" / "bin" / "python").exists(), log
+    assert served.token, f"JupyterLab printed no address to open (as uid {os.getuid()}):\n{log}"
+    assert served.path == f"/lab/tree/{notebook}", f"the printed address leads to {served.path}, not to {notebook}"
+    assert served.status[f"GET {served.path}?token={served.token}"] == 200, "the printed address does not open"
+    contents = f"GET /api/contents/{notebook}?content=0"
+    assert served.status[contents] == 200, f"the server does not serve {notebook}: {served.status}"
+    assert served.answers[contents]["type"] == "notebook"
+    assert served.status["POST /api/sessions"] == 201, f"no kernel for the notebook: {served.answers}"
+    assert served.kernel_ready, "the notebook's kernel does not answer"
+    assert served.exit_code == 0, f"Ctrl+C twice did not stop JupyterLab cleanly ({served.exit_code}):\n{log}"
+    assert "Shutting down 1 kernel" in served.output, log
+    assert not served.left_behind, f"left running after Ctrl+C twice: {served.left_behind}"
+
+
+def test_test_command_is_what_ci_runs_and_collects_the_suite(opened, clone, user):
+    """Is the README's test command exactly what .ci/run runs, and does it find the whole suite in a fresh copy?"""
+    command = block("The two commands", 1)
+    ci = (ROOT / ".ci" / "run").read_text().splitlines()
+    for line in command.text.splitlines():
+        assert line in ci, f".ci/run does not run the README's test command {line!r}"
+    env = {**user, "PATH": os.pathsep.join([str(clone / ".venv" / "bin"), user["PATH"]]),
+           "PYTEST_ADDOPTS": "--collect-only -q"}
+    proc = run_block(command, clone, env, timeout=300)
+    assert proc.returncode == 0, failure(proc)
+    counted = [line for line in proc.stdout.splitlines() if line.endswith("collected") or " collected in " in line]
+    assert counted and int(counted[-1].split()[0]) > 1000 and "error" not in counted[-1], proc.stdout[-2000:]
+
+
+def test_bundle_commands_write_the_bundle(opened, clone, user):
+    """Do the instructor's bundle commands write the bundle of every assignment, then of the two named?"""
+    commands = block("What students get: the student bundle")
+    proc = run_block(commands, clone, user, timeout=300)
+    assert proc.returncode == 0, failure(proc)
+    folder = clone / "dist" / NAME
+    assert (clone / "dist" / f"{NAME}.zip").is_file()
+    assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == ["01_binary_cross_entropy", "02_cross_entropy"]
+    assert (folder / "README.md").is_file() and (folder / "jupyter_lab_config.py").is_file()
+
+
+def _python_block(section, index):
+    blocks = [b for b in code_blocks(README.read_text()) if b.section == section and b.lang == "python"]
+    return blocks[index].text
+
+
+def test_instructor_commands_release_collect_grade_and_export(opened, clone, user, tmp_path):
+    """Do the exchange's admin commands, the instructor's nbgrader commands and `coursekit grade`, as the
+    README gives them, run in the fresh copy, with a student's submission in the exchange and an LMS download?"""
+    if not os.path.isdir(SRV):
+        pytest.skip("this machine has no /srv to mount the exchange's scratch folder on")
+    srv = tmp_path / "srv"
+    srv.mkdir()
+    # The commands see the scratch folder as /srv, and nothing else changes.
+    wrap = [bwrap_binary(), "--dev-bind", "/", "/", "--bind", str(srv), SRV, "--"]
+    instructor = with_venv(user, clone / ".venv")
+
+    # The hub's admin creates the exchange.
+    exchange_section = "Releasing through nbgrader's exchange (JupyterHub)"
+    proc = run_block(block(exchange_section), tmp_path, user, wrap=wrap)
+    assert proc.returncode == 0, failure(proc)
+    exchange = srv / "nbgrader" / "exchange"
+    assert stat.S_IMODE(exchange.stat().st_mode) == 0o777
+    # The configuration: the students' lines as /etc/jupyter/nbgrader_config.py (here JUPYTER_CONFIG_PATH),
+    # the instructor's line added to the course's nbgrader_config.py.
+    hub_etc = tmp_path / "etc-jupyter"
+    hub_etc.mkdir()
+    (hub_etc / "nbgrader_config.py").write_text(_python_block(exchange_section, 0))
+    with open(clone / "nbgrader_config.py", "a") as f:
+        f.write("\n" + _python_block(exchange_section, 1))
+    home = tmp_path / "student"
+    home.mkdir()
+    student = {**with_venv(user, clone / ".venv"), "HOME": str(home), "JUPYTER_CONFIG_PATH": str(hub_etc)}
+
+    def nbgrader(env, cwd, *args):
+        proc = run_block(" ".join(["nbgrader", *args]), cwd, env, wrap=wrap, timeout=600)
+        assert proc.returncode == 0, failure(proc)
+
+    # Prepared state: ada fetched an earlier release and submitted it solved; that release is withdrawn, and
+    # the gradebook is gone, so the commands start from a fresh copy with a submission waiting.
+    nbgrader(instructor, clone, "generate_assignment", A, "--force")
+    nbgrader(instructor, clone, "release_assignment", A)
+    nbgrader(student, home, "fetch_assignment", A)
+    nbformat.write(reference_submission(A), home / A / NB)
+    nbgrader(student, home, "submit", A, "--student", "ada")
+    nbgrader(instructor, clone, "list", A, "--remove")
+    (clone / "gradebook.db").unlink()
+
+    # Through the exchange.
+    proc = run_block(block("The commands", 0), clone, user, wrap=wrap, timeout=900)
+    assert proc.returncode == 0, failure(proc)
+    for name in (ROOT / "release" / A).iterdir():
+        assert (clone / "release" / A / name.name).read_bytes() == name.read_bytes(), \
+            f"generate_assignment --force left release/{A}/{name.name} other than committed"
+    assert sorted(p.name for p in (clone / "submitted").iterdir()) == ["ada"]
+    nbgrader(student, home, "fetch_feedback", A)
+    assert list((home / A / "feedback").glob(f"*/{notebook_name(A)}.html")), "ada fetches no feedback"
+
+    # Through an LMS: bob's notebook, untouched, in the download.
+    archive = clone / "downloaded" / A / "archive"
+    archive.mkdir(parents=True)
+    with zipfile.ZipFile(archive / "submissions.zip", "w") as z:
+        z.writestr(f"bob_12345_67890_{NB}", nbformat.writes(untouched_release(A)))
+    proc = run_block(block("The commands", 1), clone, user, timeout=900)
+    assert proc.returncode == 0, failure(proc)
+    assert sorted(p.name for p in (clone / "submitted").iterdir()) == ["ada", "bob"]
+    assert (clone / "feedback" / "bob" / A / f"{notebook_name(A)}.html").is_file()
+    with open(clone / "grades.csv") as f:
+        grades = {row["student_id"]: row for row in csv.DictReader(f)}
+    assert float(grades["bob"]["score"]) == 0 < float(grades["ada"]["score"]), grades
+
+    # The class report, as the README gives it.
+    for section, index in (("The commands", 2), ("Grading a large class", 0)):
+        proc = run_block(block(section, index), clone, instructor, timeout=600)
+        assert proc.returncode == 0, f"{block(section, index)}: {failure(proc)}"
+        accounts = json.loads((clone / "reports" / A / "accounts.json").read_text())
+        assert sorted(a["student"] for a in accounts) == ["ada", "bob"], accounts
+
+
+@pytest.mark.parametrize("broken", [
+    pytest.param(("--config=jupyter_lab_config.py ", ""), id="without-the-course-config"),
+    pytest.param(("00_start_here.ipynb", "00_start.ipynb"), id="a-notebook-that-is-not-there"),
+])
+def test_a_broken_first_command_fails_the_check(opened, clone, user, broken):
+    """Can the check of the first command fail: does a command that names a missing notebook, or (as
+    root) leaves out the course's JupyterLab settings, come out as not serving the notebook?"""
+    old, new = broken
+    if old.startswith("--config") and os.geteuid() != 0:
+        pytest.skip("JupyterLab refuses only root without the course's settings")
+    first = block("The two commands")
+    assert old in first.text
+    mutant = Block(first.section, first.lang, first.text.replace(old, new), first.line)
+    served = serve(mutant, clone, user, notebooks_named(mutant.text)[0], start_timeout=300)
+    assert not served.token and served.exit_code not in (None, 0), served.output[-3000:]
+    assert not served.left_behind
+
+
+def test_a_failing_line_fails_its_block(tmp_path):
+    """A block is one script: does a line that fails fail the block, even when the lines after it succeed?"""
+    assert run_block("true\nfalse\ntrue  # a later line\n", tmp_path, dict(os.environ)).returncode != 0
+    assert run_block("cd .\ntrue\n", tmp_path, dict(os.environ)).returncode == 0
