@@ -16,7 +16,7 @@ from coursekit import ROOT, assignments, notebook_name
 from coursekit.cli.bundle import NAME, build, pins_of
 from support.catalog import reference_submission
 from support.leaks import graded_definitions, leaks, text_files
-from support.readme import failure, new_user_env, notebooks_named, run_block, serve, shell_blocks
+from support.readme import code_blocks, commands, failure, new_user_env, notebooks_named, run_block, serve
 
 ASSIGNMENTS = assignments()
 # One worker builds the bundle and the student's environment once, for every test here.
@@ -101,6 +101,7 @@ def _first_stub(nb):
 
 
 README_COMMANDS = ("set up", "open")  # the shell blocks of the bundle's README, in order
+START = "00_start_here.ipynb"  # what the README's second command opens
 
 
 @pytest.fixture(scope="module")
@@ -119,9 +120,20 @@ def new_student(tmp_path_factory):
 
 
 def _readme_command(folder, what):
-    blocks = shell_blocks((folder / "README.md").read_text())
-    assert len(blocks) == len(README_COMMANDS), f"the bundle's README has {len(blocks)} shell blocks: {blocks}"
+    blocks = code_blocks((folder / "README.md").read_text())
+    assert [b.lang for b in blocks] == ["bash", "bash", "powershell"], \
+        f"the bundle's README should have two shell blocks (set up, open), then the Windows lines: {blocks}"
     return blocks[README_COMMANDS.index(what)]
+
+
+def test_readme_windows_lines_are_the_linux_commands(bundle):
+    """The Windows lines cannot run here: are they the two shell commands, in Windows' spelling (py -3.11 for
+    python3, .venv\\Scripts\\ for .venv/bin/), one per line, in the same order?"""
+    blocks = code_blocks((bundle / "README.md").read_text())
+    posix = [part.strip() for b in blocks if b.lang == "bash" for line in commands(b) for part in line.split(" && ")]
+    [windows] = [b for b in blocks if b.lang == "powershell"]
+    spelled = [line.replace("py -3.11 ", "python3 ", 1).replace(".venv\\Scripts\\", ".venv/bin/") for line in commands(windows)]
+    assert spelled == posix, f"{spelled} != {posix}"
 
 
 @pytest.fixture(scope="module")
@@ -154,10 +166,12 @@ def test_readme_command_opens_the_course_in_jupyterlab(unpacked, student_env, ne
     """Does the README's second command, exactly as written, open 00_start_here in JupyterLab for this user
     (root in CI) on a machine without a browser, with a kernel, and stop on Ctrl+C twice, leaving nothing?"""
     command = _readme_command(unpacked, "open")
-    [notebook] = notebooks_named(command.text)
+    assert notebooks_named(command.text) == [START], f"the README's command should open {START}"
+    notebook = START
     served = serve(command, unpacked, new_student, notebook, start_timeout=120)
     log = served.output[-5000:]
     assert served.path == f"/lab/tree/{notebook}", f"the address printed leads to {served.path!r}:\n{log}"
+    assert served.status[f"GET {served.path}?token={served.token}"] == 200, "the printed address does not open"
     assert served.status[f"GET /api/contents/{notebook}?content=0"] == 200, served.status
     assert served.status["POST /api/sessions"] == 201 and served.kernel_ready, served.answers
     assert served.exit_code == 0 and "Shutting down 1 kernel" in served.output, log

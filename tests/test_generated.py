@@ -1,4 +1,5 @@
 """release/ and solutions/ are exactly what nbgrader makes of source/, and release/ leaks nothing."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -7,9 +8,10 @@ import nbformat
 import pytest
 
 from coursekit import RELEASE, ROOT, SOLUTIONS, SOURCE, assignments, notebook_name
-from coursekit.cli.regenerate import generate, strip_volatile
+from coursekit.cli.regenerate import strip_volatile
 from support.catalog import HIDDEN, MARK_SCHEME, SOLUTION, source_notebook
 from support.leaks import MARKERS, meaningful_lines
+from support.readme import code_blocks, failure, fresh_copy, run_block
 
 ASSIGNMENTS = assignments()
 
@@ -31,13 +33,22 @@ def _comparable(path):
 
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory):
-    return generate(ASSIGNMENTS, tmp_path_factory.mktemp("generated"))
+    """A fresh copy of the repository in which the README's regenerate command has run, exactly as written,
+    with this interpreter's environment as the copy's .venv (the one the README's first command makes)."""
+    [command] = [b for b in code_blocks((ROOT / "README.md").read_text())
+                 if b.section == "For course authors" and b.lang == "bash"]
+    assert "coursekit regenerate" in command.text
+    copy = fresh_copy(ROOT, tmp_path_factory.mktemp("generated") / "course")
+    (copy / ".venv").symlink_to(sys.prefix)
+    proc = run_block(command, copy, dict(os.environ))
+    assert proc.returncode == 0, failure(proc)
+    return copy
 
 
 @pytest.mark.xdist_group("regenerate")
 @pytest.mark.parametrize("kind", ["release", "solutions"])
 def test_generated_folders_match_source(fresh, kind):
-    """Are release/ and solutions/ what `python -m coursekit regenerate` makes of source/ now?"""
+    """Are release/ and solutions/ what the README's `python -m coursekit regenerate` makes of source/ now?"""
     committed_root = ROOT / kind
     for a in ASSIGNMENTS:
         fresh_files = sorted(p.relative_to(fresh / kind) for p in (fresh / kind / a).rglob("*") if p.is_file())

@@ -16,6 +16,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,35 +25,76 @@ SHELLS = ("bash", "sh", "shell")
 
 @dataclass
 class Block:
-    section: str  # the heading the block sits under, without its #s
-    lang: str
+    section: str  # the heading the block sits under
+    lang: str  # the fence's info string: "" for a plain fence or an indented block
     text: str
-    line: int  # of the opening fence, counted from 1
+    number: int  # its place among the document's code blocks, from 1
 
     def __str__(self):
-        return f"the {self.lang or 'plain'} block of line {self.line} ({self.section!r})"
+        return f"code block {self.number} ({self.lang or 'plain'}, under {self.section!r})"
+
+
+def _plain(tokens):
+    return "".join(t.get("raw", "") or _plain(t.get("children") or []) for t in tokens)
 
 
 def code_blocks(markdown):
-    """Every fenced code block of ``markdown``, with the heading above it."""
-    blocks, section, opened, body = [], "", None, []
-    for number, line in enumerate(markdown.splitlines(), 1):
-        if opened is None:
-            if line.startswith("```"):
-                opened, body = (number, line[3:].strip()), []
-            elif line.startswith("#"):
-                section = line.lstrip("#").strip()
-        elif line.startswith("```"):
-            blocks.append(Block(section, opened[1], "\n".join(body) + "\n", opened[0]))
-            opened = None
-        else:
-            body.append(line)
-    assert opened is None, f"the code block of line {opened[0]} is never closed"
+    """Every code block of ``markdown`` (fenced with backticks or tildes, indented, inside lists or quotes),
+    in order, with the heading above it, as a CommonMark parser (mistune, nbconvert's) finds them."""
+    import mistune
+
+    blocks, section = [], ""
+
+    def walk(tokens):
+        nonlocal section
+        for token in tokens:
+            if token["type"] == "heading":
+                section = _plain(token.get("children") or []).strip()
+            elif token["type"] == "block_code":
+                info = (token.get("attrs") or {}).get("info") or ""
+                blocks.append(Block(section, info.split()[0] if info.strip() else "", token["raw"], len(blocks) + 1))
+            elif isinstance(token.get("children"), list):
+                walk(token["children"])
+
+    walk(mistune.create_markdown(renderer=None)(markdown))
     return blocks
 
 
 def shell_blocks(markdown):
     return [b for b in code_blocks(markdown) if b.lang in SHELLS]
+
+
+def commands(block):
+    """The block's commands: its lines, a line ending in a backslash joined to the next."""
+    lines, joined = [], ""
+    for line in block.text.splitlines():
+        joined += line
+        if line.endswith("\\"):
+            joined = joined[:-1]
+            continue
+        if joined.strip():
+            lines.append(joined)
+        joined = ""
+    return lines
+
+
+def fresh_copy(root, dest):
+    """Copy the tracked files of the repository ``root`` (as the working tree has them) to ``dest``, links
+    kept as links: what a fresh clone holds, with the changes not yet committed."""
+    import shutil
+
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True).stdout
+    dest = Path(dest)
+    for name in filter(None, listed.decode().split("\0")):
+        source, target = Path(root) / name, dest / name
+        if not source.exists() and not source.is_symlink():
+            continue  # deleted in the working tree
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():
+            target.symlink_to(os.readlink(source))
+        else:
+            shutil.copy2(source, target)
+    return dest
 
 
 def notebooks_named(text):
@@ -88,9 +130,15 @@ def with_venv(env, venv):
             "PATH": os.pathsep.join([str(Path(venv) / "bin"), env.get("PATH", "")])}
 
 
+# Each command of a block runs as written, in one shell (so that `source` and `cd` carry over), and the
+# block stops at the first one whose status is not 0, even a `&&` list or a pipeline that bash -e would let pass.
+RUNNER = 'set -o pipefail; for __command in "$@"; do eval "$__command" || exit $?; done'
+
+
 def run_block(block, cwd, env, timeout=900, wrap=()):
-    """Run ``block`` as written, as one ``bash -e`` script in ``cwd`` (``wrap`` goes in front)."""
-    return subprocess.run([*wrap, "bash", "-e", "-c", block.text if isinstance(block, Block) else block],
+    """Run the commands of ``block`` (a Block or text) as written in ``cwd``; ``wrap`` goes in front of bash."""
+    text = block if isinstance(block, Block) else Block("", "bash", block, 0)
+    return subprocess.run([*wrap, "bash", "-c", RUNNER, "bash", *commands(text)],
                           cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
                           stdin=subprocess.DEVNULL)
 
@@ -134,8 +182,16 @@ def _cmdline(pid):
         return ""
 
 
-def alive(pids, session=None):
-    """The processes of ``pids`` ({pid: start time}) that still run, and those of ``session``."""
+def _environ(pid):
+    try:
+        return Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    except OSError:
+        return []
+
+
+def alive(pids, session=None, marker=None):
+    """The processes of ``pids`` ({pid: start time}) that still run, those of ``session``, and those whose
+    environment holds ``marker`` (NAME=value)."""
     left = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -144,13 +200,15 @@ def alive(pids, session=None):
         st = _stat(pid)
         if st is None or st[3] == "Z":
             continue
-        if pids.get(pid) == st[2] or (session is not None and st[1] == session):
+        if (pids.get(pid) == st[2] or (session is not None and st[1] == session)
+                or (marker is not None and marker.encode() in _environ(pid))):
             left.append(f"{pid}: {_cmdline(pid)[:200]}")
     return left
 
 
 # --- a JupyterLab command ------------------------------------------------------------------------
 
+MARKER = "LFS_README_COMMAND"  # an environment variable that marks the processes of one served command
 ADDRESS = re.compile(r"http://127\.0\.0\.1:(\d+)(/[^\s?]*)\?token=(\w+)")
 ANSI = re.compile(r"\x1b(\[[0-9;?]*[A-Za-z]|\([AB0])")  # a terminal's colours and character sets
 
@@ -178,6 +236,8 @@ class Served:
                 status, raw = r.status, r.read()
         except urllib.error.HTTPError as e:
             status, raw = e.code, e.read()
+        except OSError as e:  # refused, reset, timed out: the server is not there (any more)
+            status, raw = 0, str(e).encode()
         try:
             answer = json.loads(raw)
         except ValueError:
@@ -223,9 +283,11 @@ def serve(block, cwd, env, notebook, start_timeout=900):
     see what is left.  Returns a Served; never raises for what the command did.
     """
     served = Served()
+    marker = f"{MARKER}={uuid.uuid4().hex}"  # inherited by everything the command starts, detached or not
+    env = {**env, MARKER: marker.split("=", 1)[1]}
     master, terminal = pty.openpty()
-    proc = subprocess.Popen(["bash", "-e", "-c", block.text], cwd=cwd, env=env, stdin=terminal, stdout=terminal,
-                            stderr=terminal, start_new_session=True, preexec_fn=_in_terminal)
+    proc = subprocess.Popen(["bash", "-c", RUNNER, "bash", *commands(block)], cwd=cwd, env=env, stdin=terminal,
+                            stdout=terminal, stderr=terminal, start_new_session=True, preexec_fn=_in_terminal)
     os.close(terminal)
     chunks = []
 
@@ -260,7 +322,8 @@ def serve(block, cwd, env, notebook, start_timeout=900):
             status, answer = served.request("POST", "/api/sessions", {
                 "path": notebook, "type": "notebook", "name": Path(notebook).name, "kernel": {"name": "python3"}})
             if status == 201:
-                served.kernel_ready = _kernel_answers(Path(env["JUPYTER_RUNTIME_DIR"]) / f"kernel-{answer['kernel']['id']}.json")
+                kernel = answer["kernel"]["id"]
+                served.kernel_ready = _kernel_answers(Path(env["JUPYTER_RUNTIME_DIR"]) / f"kernel-{kernel}.json")
         started = descendants(proc.pid)
         if proc.poll() is None:
             os.write(master, b"\x03")  # Ctrl+C: Jupyter asks whether to shut down
@@ -271,10 +334,11 @@ def serve(block, cwd, env, notebook, start_timeout=900):
             served.exit_code = proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             served.exit_code = None
-        served.left_behind = alive(started, session=proc.pid)
+        time.sleep(0.5)  # what the command started and did not stop would still run now
+        served.left_behind = alive(started, session=proc.pid, marker=marker)
     finally:
         if proc.poll() is None or served.left_behind:
-            for pid in [proc.pid, *started]:
+            for pid in {proc.pid, *started, *(int(line.split(":")[0]) for line in served.left_behind)}:
                 try:
                     os.kill(pid, signal.SIGKILL)
                 except OSError:
