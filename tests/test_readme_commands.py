@@ -19,8 +19,12 @@ import csv
 import json
 import os
 import shutil
+import signal
 import stat
+import subprocess
 import sys
+import time
+import uuid
 import zipfile
 
 import nbformat
@@ -30,8 +34,8 @@ from coursekit import ROOT, notebook_name
 from coursekit.cli.bundle import NAME, student_readme
 from coursekit.grader.sandbox import bwrap_binary
 from support.catalog import reference_submission, untouched_release
-from support.readme import (Block, code_blocks, failure, fresh_copy, new_user_env, notebooks_named, run_block,
-                            serve, shell_blocks, with_venv)
+from support.readme import (MARKER, Block, alive, code_blocks, failure, fresh_copy, new_user_env, notebooks_named,
+                            run_block, serve, shell_blocks, with_venv)
 
 pytestmark = pytest.mark.xdist_group("readme-commands")
 
@@ -282,3 +286,15 @@ def test_lines_of_a_block_share_one_shell(tmp_path):
     (tmp_path / "sub").mkdir()
     proc = run_block("cd sub\nexport X=1 \\\n  Y=2\ntouch here-$X$Y\n", tmp_path, dict(os.environ))
     assert proc.returncode == 0 and (tmp_path / "sub" / "here-12").exists(), failure(proc)
+
+
+def test_a_detached_leftover_is_found(tmp_path):
+    """Can the leftover check fail: does it find a process that a command detached (setsid, double fork)?"""
+    value = uuid.uuid4().hex
+    subprocess.run(["bash", "-c", "(setsid sleep 120 >/dev/null 2>&1 &)"], env={**os.environ, MARKER: value},
+                   check=True, timeout=30)
+    time.sleep(0.3)
+    left = alive({}, marker=f"{MARKER}={value}")
+    for line in left:
+        os.kill(int(line.split(":")[0]), signal.SIGKILL)
+    assert len(left) == 1 and "sleep 120" in left[0], left
