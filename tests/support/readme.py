@@ -1,14 +1,16 @@
 """The shell commands a README gives, found in its code blocks and run exactly as written.
 
-A block runs as one ``bash -e`` script, so a failing line fails it.  A block that starts JupyterLab
-runs until it prints its address; ``serving`` then checks the server over its own API and stops it
-as a person would, with Ctrl+C twice, and reports any process left behind.
+A block's lines run in one shell, in order, and the block fails at the first line that fails
+(``run_block``).  A block that starts JupyterLab runs in a terminal of its own until it prints its
+address; ``serve`` then checks the server over its own API, stops it as a person would, with Ctrl+C
+twice, and reports any process left behind.
 """
 import fcntl
 import json
 import os
 import pty
 import re
+import shutil
 import signal
 import subprocess
 import termios
@@ -81,8 +83,6 @@ def commands(block):
 def fresh_copy(root, dest):
     """Copy the tracked files of the repository ``root`` (as the working tree has them) to ``dest``, links
     kept as links: what a fresh clone holds, with the changes not yet committed."""
-    import shutil
-
     listed = subprocess.run(["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True).stdout
     dest = Path(dest)
     for name in filter(None, listed.decode().split("\0")):
