@@ -16,7 +16,8 @@ from coursekit import ROOT, assignments, notebook_name
 from coursekit.cli.bundle import NAME, build, pins_of
 from support.catalog import reference_submission
 from support.leaks import graded_definitions, leaks, text_files
-from support.readme import code_blocks, commands, failure, new_user_env, notebooks_named, run_block, serve
+from support.readme import (assert_opened, code_blocks, commands, failure, new_user_env, notebooks_named, run_block,
+                            serve)
 
 ASSIGNMENTS = assignments()
 # One worker builds the bundle and the student's environment once, for every test here.
@@ -167,15 +168,7 @@ def test_readme_command_opens_the_course_in_jupyterlab(unpacked, student_env, ne
     (root in CI) on a machine without a browser, with a kernel, and stop on Ctrl+C twice, leaving nothing?"""
     command = _readme_command(unpacked, "open")
     assert notebooks_named(command.text) == [START], f"the README's command should open {START}"
-    notebook = START
-    served = serve(command, unpacked, new_student, notebook, start_timeout=120)
-    log = served.output[-5000:]
-    assert served.path == f"/lab/tree/{notebook}", f"the address printed leads to {served.path!r}:\n{log}"
-    assert served.status[f"GET {served.path}?token={served.token}"] == 200, "the printed address does not open"
-    assert served.status[f"GET /api/contents/{notebook}?content=0"] == 200, served.status
-    assert served.status["POST /api/sessions"] == 201 and served.kernel_ready, served.answers
-    assert served.exit_code == 0 and "Shutting down 1 kernel" in served.output, log
-    assert not served.left_behind, served.left_behind
+    assert_opened(serve(command, unpacked, new_student, START, start_timeout=120), START)
 
 
 def test_ungraded_notebooks_pass_strict_nbval_in_the_student_environment(bundle, student_env, tmp_path):

@@ -34,8 +34,8 @@ from coursekit import ROOT, notebook_name
 from coursekit.cli.bundle import NAME, student_readme
 from coursekit.grader.sandbox import bwrap_binary
 from support.catalog import reference_submission, untouched_release
-from support.readme import (MARKER, Block, alive, code_blocks, failure, fresh_copy, new_user_env, notebooks_named,
-                            run_block, serve, shell_blocks, with_venv)
+from support.readme import (MARKER, Block, alive, assert_opened, code_blocks, failure, fresh_copy, new_user_env,
+                            notebooks_named, run_block, serve, shell_blocks, with_venv)
 
 pytestmark = pytest.mark.xdist_group("readme-commands")
 
@@ -140,19 +140,8 @@ def test_first_command_sets_up_and_opens_the_course(opened, clone):
     """Does the first command create the venv, install everything and open the notebook it names, for this
     user (root in CI) on a machine without a browser, and stop cleanly on Ctrl+C twice?"""
     notebook, served = opened
-    log = served.output[-6000:]
-    assert (clone / ".venv" / "bin" / "python").exists(), log
-    assert served.token, f"JupyterLab printed no address to open (as uid {os.getuid()}):\n{log}"
-    assert served.path == f"/lab/tree/{notebook}", f"the printed address leads to {served.path}, not to {notebook}"
-    assert served.status[f"GET {served.path}?token={served.token}"] == 200, "the printed address does not open"
-    contents = f"GET /api/contents/{notebook}?content=0"
-    assert served.status[contents] == 200, f"the server does not serve {notebook}: {served.status}"
-    assert served.answers[contents]["type"] == "notebook"
-    assert served.status["POST /api/sessions"] == 201, f"no kernel for the notebook: {served.answers}"
-    assert served.kernel_ready, "the notebook's kernel does not answer"
-    assert served.exit_code == 0, f"Ctrl+C twice did not stop JupyterLab cleanly ({served.exit_code}):\n{log}"
-    assert "Shutting down 1 kernel" in served.output, log
-    assert not served.left_behind, f"left running after Ctrl+C twice: {served.left_behind}"
+    assert (clone / ".venv" / "bin" / "python").exists(), served.output[-6000:]
+    assert_opened(served, notebook)
 
 
 def test_test_command_is_what_ci_runs_and_collects_the_suite(opened, clone, user):

@@ -348,3 +348,21 @@ def serve(block, cwd, env, notebook, start_timeout=900):
         os.close(master)
         served.output = _output(chunks)
     return served
+
+
+def assert_opened(served, notebook):
+    """Did a JupyterLab command open ``notebook`` as a person needs it: an address printed that leads to it,
+    the notebook served over the server's API, a kernel that answers, and a clean stop on Ctrl+C twice with
+    no process left behind?"""
+    log = served.output[-6000:]
+    assert served.token, f"JupyterLab printed no address to open (as uid {os.getuid()}):\n{log}"
+    assert served.path == f"/lab/tree/{notebook}", f"the printed address leads to {served.path}, not to {notebook}"
+    assert served.status[f"GET {served.path}?token={served.token}"] == 200, "the printed address does not open"
+    contents = f"GET /api/contents/{notebook}?content=0"
+    assert served.status[contents] == 200, f"the server does not serve {notebook}: {served.status}"
+    assert served.answers[contents]["type"] == "notebook"
+    assert served.status["POST /api/sessions"] == 201, f"no kernel for the notebook: {served.answers}"
+    assert served.kernel_ready, "the notebook's kernel does not answer"
+    assert served.exit_code == 0, f"Ctrl+C twice did not stop JupyterLab cleanly ({served.exit_code}):\n{log}"
+    assert "Shutting down 1 kernel" in served.output, log
+    assert not served.left_behind, f"left running after Ctrl+C twice: {served.left_behind}"
