@@ -1,8 +1,11 @@
 """The adversarial catalog: cheats gain nothing, harm no one, and are named in the account;
 broken submissions are contained, and feedback keeps hidden tests hidden.
 
-Every case is built from each assignment's own reference and first mutant, so the catalog
-grows with every new assignment.  A cheat that tries to win is built on the mutant, so a
+Every case is built from an assignment's own reference and first mutant.  The cases aimed at
+an assignment's tests (a cheat that tries to pass them, or to read what they hide) run on every
+assignment, so they grow with every new one; the cases aimed at the host and the grader (the
+sandbox, its limits, the next student, a broken notebook), whose outcome no assignment's tests
+decide, run on the first assignment (CONTAINMENT_ON).  A cheat that tries to win is built on the mutant, so a
 cheat that gains nothing gets exactly the mutant's grade; a cheat that tries to harm others
 runs before a victim (a correct submission graded right after it, in the same nbgrader
 process, on the kernel started while the cheat ran), which must get full marks.  After
@@ -479,7 +482,8 @@ def _graded(assignment):
     folder = Path(tempfile.mkdtemp(prefix=f"lfs-integrity-{assignment}-"))
     listener = _Listener()
     try:
-        submissions = {s: files for s, (files, _) in cases(assignment, folder, listener.port).items()}
+        submissions = {s: files for s, (files, _) in cases(assignment, folder, listener.port).items()
+                       if s in students(assignment)}
         course = new_class(folder, assignment, submissions)
         accounts = grade_assignment(course, assignment, [f"--Execute.timeout={TIMEOUT}",
                                                          f"--SandboxedKernelManager.memory_limit={MEMORY}"], force=True)
@@ -497,16 +501,38 @@ def _graded(assignment):
     return course, accounts, harm
 
 
-STUDENTS = list(cases(assignments()[0]))
+CONTAINMENT_ON = assignments()[0]
+# The cases aimed at an assignment's tests; every other case is aimed at the host or the grader.
+AIMED_AT_TESTS = {
+    "correct", "mutant", "control-stub-last-function", "cheat-patch-comparisons", "cheat-rewrite-checker",
+    "cheat-shadow-numpy-module", "cheat-replace-losscheck", "cheat-skip-tests", "cheat-read-course",
+    "cheat-always-equal-object", "cheat-hide-errors", "cheat-displayhook-ok", "cheat-fake-checkfailed",
+    "cheat-leak-type-names", "cheat-refuse-everything", "cheat-zeros", "cheat-print-hidden-inputs",
+}
+
+
+def students(assignment):
+    """The cases graded for an assignment: all of them on CONTAINMENT_ON, those aimed at its tests elsewhere."""
+    every = list(cases(assignment))
+    return every if assignment == CONTAINMENT_ON else [s for s in every if s in AIMED_AT_TESTS]
+
+
 CASES = [pytest.param(a, s, marks=pytest.mark.xdist_group(f"integrity-{a}"), id=f"{a}-{s}")
-         for a in assignments() for s in STUDENTS]
+         for a in assignments() for s in students(a)]
+
+
+def test_every_case_aimed_at_tests_exists_and_the_host_cases_run_somewhere():
+    """Is every name of AIMED_AT_TESTS a case, and are some cases left to CONTAINMENT_ON alone?"""
+    every = set(cases(CONTAINMENT_ON))
+    assert AIMED_AT_TESTS <= every, sorted(AIMED_AT_TESTS - every)
+    assert {"broken-infinite-loop", "cheat-write-outside", "cheat-takeover-a"} <= every - AIMED_AT_TESTS
 
 
 @pytest.mark.parametrize("assignment,student", CASES)
 def test_adversarial_case_gets_exactly_its_expected_grade(assignment, student):
     """Does this cheat or broken submission get exactly the grade it should, next to a correct one?"""
     _, accounts, harm = _graded(assignment)
-    assert set(accounts) == set(STUDENTS)
+    assert set(accounts) == set(students(assignment))
     assert harm == {"connections": 0, "orphans": [], "files": [], "planted": [], "oversized": []}, \
         f"a submission reached the host: {harm}"
     kind, *args = cases(assignment)[student][1]
@@ -577,14 +603,15 @@ def test_feedback_shows_results_but_no_hidden_tests(assignment):
     course, accounts, _ = _graded(assignment)
     pages = {p.parts[-3]: html.unescape(p.read_text())
              for p in Path(course).glob(f"feedback/*/{assignment}/*.html")}
-    assert {"correct", "mutant", "broken-infinite-loop"} <= set(pages)
+    assert {"correct", "mutant", "cheat-print-hidden-inputs", "cheat-leak-type-names"} <= set(pages)
     for student, page in pages.items():
         leaked = page_leaks(page, assignment, _own_cells(course, student, assignment))  # it can fail: see test_exchange
         assert not leaked, f"feedback for {student} shows {leaked}"
         assert "details (hidden" not in page, f"feedback for {student} leaks a check's details"
     assert "✔ passed" in pages["correct"] and "✘ failed" not in pages["correct"]
     assert "✘ failed" in pages["mutant"]
-    assert "time limit" in pages["broken-infinite-loop"]
+    if assignment == CONTAINMENT_ON:
+        assert "time limit" in pages["broken-infinite-loop"]
     assert "LEAK:" not in pages["cheat-print-hidden-inputs"], "feedback shows output printed after the hidden tests"
     assert "LEAK2:" not in pages["cheat-print-hidden-inputs"], "feedback shows an earlier output updated after the tests"
     leaky = pages["cheat-leak-type-names"]  # cells before the tests saw only visible inputs, and keep their output
@@ -604,7 +631,8 @@ def test_every_notebook_ran_sandboxed_and_most_on_a_kernel_started_ahead(assignm
 
     course, _, _ = _graded(assignment)
     records = [json.loads(p.read_text()) for p in Path(course).glob(f"autograded/*/{assignment}/coursekit-grading.json")]
-    assert len(records) >= len(STUDENTS) - 2  # the malformed and the missing notebook are not graded
+    ungraded = {"broken-malformed-json", "broken-missing-notebook"} & set(students(assignment))
+    assert len(records) >= len(students(assignment)) - len(ungraded)
     assert all(r["sandbox"].startswith("bubblewrap") for r in records), {r["sandbox"] for r in records}
     assert sum(r["warm_start"] for r in records) >= len(records) - 1
 
