@@ -1,0 +1,35 @@
+"""Checks delta >= 0 instead of delta > 0: delta = 0 is accepted (and the loss silently becomes 0 for every residual)."""
+
+
+import numpy as np
+
+
+FAILS = ['huber_backward_contract', 'huber_forward_contract']
+
+
+def _pair(y_true, y_pred):
+    """Both arrays in float64, after checking that their shapes are equal."""
+    y = np.asarray(y_true, dtype=float)
+    p = np.asarray(y_pred, dtype=float)
+    if y.shape != p.shape:
+        raise ValueError(f"y_true has shape {y.shape} but y_pred has shape {p.shape}")
+    return y, p
+
+
+def _delta_ok(delta):
+    if delta < 0:
+        raise ValueError(f"delta must be >= 0, got {delta}")
+
+
+def huber_forward(y_true, y_pred, delta=1.0):
+    _delta_ok(delta)
+    y, p = _pair(y_true, y_pred)
+    a = np.abs(p - y)
+    return float(np.mean(np.where(a <= delta, 0.5 * a ** 2, delta * a - 0.5 * delta ** 2)))
+
+
+def huber_backward(y_true, y_pred, delta=1.0):
+    _delta_ok(delta)
+    y, p = _pair(y_true, y_pred)
+    r = p - y
+    return np.where(np.abs(r) <= delta, r, delta * np.sign(r)) / r.size

@@ -1,0 +1,28 @@
+"""Never compares the shapes: y_pred of shape (3, 1) against y_true of shape (3,) broadcasts to a (3, 3) table of residuals."""
+
+
+import numpy as np
+
+
+FAILS = ['huber_backward_contract']
+
+
+def _pair(y_true, y_pred):
+    """Both arrays in float64, after checking that their shapes are equal."""
+    y = np.asarray(y_true, dtype=float)
+    p = np.asarray(y_pred, dtype=float)
+    if y.shape != p.shape:
+        raise ValueError(f"y_true has shape {y.shape} but y_pred has shape {p.shape}")
+    return y, p
+
+
+def _delta_ok(delta):
+    if not delta > 0:
+        raise ValueError(f"delta must be > 0, got {delta}")
+
+
+def huber_backward(y_true, y_pred, delta=1.0):
+    _delta_ok(delta)
+    y, p = np.asarray(y_true, dtype=float), np.asarray(y_pred, dtype=float)
+    r = p - y
+    return np.where(np.abs(r) <= delta, r, delta * np.sign(r)) / r.size

@@ -1,0 +1,28 @@
+"""The Huber gradient is r / M everywhere: the quadratic part's gradient, never clipped (that of half the MSE)."""
+
+
+import numpy as np
+
+
+FAILS = ['huber_backward_values']
+
+
+def _pair(y_true, y_pred):
+    """Both arrays in float64, after checking that their shapes are equal."""
+    y = np.asarray(y_true, dtype=float)
+    p = np.asarray(y_pred, dtype=float)
+    if y.shape != p.shape:
+        raise ValueError(f"y_true has shape {y.shape} but y_pred has shape {p.shape}")
+    return y, p
+
+
+def _delta_ok(delta):
+    if not delta > 0:
+        raise ValueError(f"delta must be > 0, got {delta}")
+
+
+def huber_backward(y_true, y_pred, delta=1.0):
+    _delta_ok(delta)
+    y, p = _pair(y_true, y_pred)
+    r = p - y
+    return r / r.size
