@@ -181,7 +181,7 @@ def test_log_cosh_near_zero_loses_relative_accuracy_as_section_11_says():
 
 
 def test_log_cosh_at_1000_is_1000_minus_log_2():
-    """Is log cosh(+-1000) = 1000 - log 2 (the derivation check's value), and the mean of a mixed batch right?"""
+    """Is log cosh(+-1000) = 1000 - log 2 (the stated value of the model answer of Task 5.1), and the mean of a mixed batch right?"""
     assert REF["log_cosh_forward"](np.array([1000.0]), np.array([0.0])) == pytest.approx(1000 - np.log(2), rel=1e-15)
     r = np.array([0.5, -2.0, 3.0, 1000.0])
     expected = np.mean([_log_cosh_exact(v) for v in r])
@@ -213,6 +213,10 @@ def test_derivation_checks_follow_from_the_reference():
     assert REF["huber_forward"](np.array([4.0]), np.array([0.0]), 1.5) == pytest.approx(4.875, rel=1e-15)
     assert REF["huber_backward"](np.array([2.0, 0.0, 0.0, 0.0]), np.array([-1.0, 0.0, 0.0, 0.0]), 1.5)[0] == -0.375
     assert REF["log_cosh_backward"](np.array([1.0, 0.0]), np.array([1.5, 0.0]))[0] == pytest.approx(np.tanh(0.5) / 2)
+    # Check 5.1: log cosh(r) - |r| at r = -1, against 50 digits; the wrong bracket 1 + e^{-|r|} differs at 4 digits
+    rest = REF["log_cosh_forward"](np.array([1.0]), np.array([0.0])) - 1.0
+    assert rest == pytest.approx(-0.5662191695169728, rel=1e-12) and _log_cosh_exact(-1.0) - 1.0 == pytest.approx(rest, rel=1e-12)
+    assert abs(np.log1p(np.exp(-1.0)) - np.log(2) - rest) > 0.1
     # question 1: SmoothL1Loss(beta=2) is HuberLoss(delta=2) / 2, so its gradient is half as large
     y, p = _batch((20,))
     g_huber = numerical_gradient(lambda v: _torch_huber_loss(v, y, 2.0), p)
