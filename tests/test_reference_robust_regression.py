@@ -54,6 +54,20 @@ def test_mae_backward_is_sign_over_m_and_zero_at_ties():
     np.testing.assert_array_equal(grad, np.array([[0.0, 0.25], [-0.25, 0.0]]))
 
 
+def test_mae_backward_with_ties_divides_by_every_prediction():
+    """With ties in the batch, is every untied entry sign(r) / M with M = y_pred.size (ties counted), as the check cell
+    prints ([0, 1/3, -1/3]) and mae_backward_values checks, and not sign(r) / (number of untied entries)?"""
+    grad = REF["mae_backward"](np.array([1, 2, 3]), np.array([1, 5, 0]))
+    np.testing.assert_allclose(grad, [0.0, 1 / 3, -1 / 3], rtol=1e-15, atol=0)
+    rng = np.random.default_rng(RNG_SEED)
+    y, p = rng.normal(size=(4, 5)), rng.normal(size=(4, 5))
+    tied = rng.random((4, 5)) < 0.4
+    p[tied] = y[tied]
+    grad = REF["mae_backward"](y, p)
+    np.testing.assert_array_equal(grad[tied], 0.0)
+    np.testing.assert_array_equal(grad[~tied], np.sign(p - y)[~tied] / 20)
+
+
 def test_finite_difference_at_an_mae_tie_is_zero():
     """Exactly at a tie, is the centred difference of MAE 0 (the average of -1/M and 1/M), the course's value?"""
     y, p = np.array([2.0, 5.0, 1.0]), np.array([2.0, 4.0, 3.0])
@@ -134,12 +148,14 @@ def test_huber_backward_is_the_clipped_residual_and_matches_finite_differences(d
 
 @pytest.mark.parametrize("delta", [0.1, 0.5, 3.7])
 def test_huber_scaling_used_by_the_delta_cells(delta):
-    """Does the reference obey huber(y, p, d) = d**2 huber(y/d, p/d) and its gradient d * grad(y/d, p/d),
-    the relations the graded delta cells check against a student's own functions?"""
+    """Does the reference obey huber(y, p, d) = d**2 huber(y/d, p/d) and its gradient d * grad(y/d, p/d), with no absolute
+    tolerance, and are its results at delta = 1 far above the cells' floor of 1e-6, as the delta cells require?"""
     y, p = _batch((6, 3))
     assert REF["huber_forward"](y, p, delta) == pytest.approx(delta ** 2 * REF["huber_forward"](y / delta, p / delta), rel=1e-12)
     np.testing.assert_allclose(REF["huber_backward"](y, p, delta), delta * REF["huber_backward"](y / delta, p / delta),
-                               rtol=1e-12, atol=1e-15)
+                               rtol=1e-12, atol=0)
+    assert abs(REF["huber_forward"](y / delta, p / delta)) > 1e-6
+    assert np.max(np.abs(REF["huber_backward"](y / delta, p / delta))) > 1e-6
 
 
 # -------------------------------------------------------------------------------------------
@@ -181,11 +197,53 @@ def test_log_cosh_near_zero_loses_relative_accuracy_as_section_11_says():
 
 
 def test_log_cosh_at_1000_is_1000_minus_log_2():
-    """Is log cosh(+-1000) = 1000 - log 2 (the derivation check's value), and the mean of a mixed batch right?"""
+    """Is log cosh(+-1000) = 1000 - log 2 (the stated value of the model answer of Task 5.1), and the mean of a mixed batch right?"""
     assert REF["log_cosh_forward"](np.array([1000.0]), np.array([0.0])) == pytest.approx(1000 - np.log(2), rel=1e-15)
     r = np.array([0.5, -2.0, 3.0, 1000.0])
     expected = np.mean([_log_cosh_exact(v) for v in r])
     assert REF["log_cosh_forward"](np.zeros(4), r) == pytest.approx(expected, rel=1e-14)
+
+
+@pytest.mark.parametrize("r", [6.5, -12.0, 19.9, 20.0, -25.0, 33.3, -39.5, 40.0])
+def test_log_cosh_between_6_and_40_matches_the_graded_expected_values(r):
+    """From 6 to 40 in size, where the values cells now look, do the reference, np.log(np.cosh(r)) and the hidden tests'
+    np.logaddexp(r, -r) - log 2 all agree with a 50-digit log(cosh(r)) to 1e-14, and is tanh(r) the exact derivative?"""
+    exact = _log_cosh_exact(r)
+    assert REF["log_cosh_forward"](np.zeros(1), np.array([r])) == pytest.approx(exact, rel=1e-14)
+    assert float(np.log(np.cosh(r))) == pytest.approx(exact, rel=1e-14)
+    assert float(np.logaddexp(r, -r) - np.log(2.0)) == pytest.approx(exact, rel=1e-14)
+    assert REF["log_cosh_backward"](np.zeros(1), np.array([r]))[0] == pytest.approx(np.tanh(r), rel=1e-15)
+
+
+@pytest.mark.parametrize("r", [[1000.0], [-5000.0], [0.5, -2.0, 1000.0, -3000.0], [3.0, -750.0, 0.25, 5000.0, -1.5]])
+def test_log_cosh_large_cells_relations_hold_for_the_reference(r):
+    """Do the relations of the _large cells hold for the reference to 1e-12: the loss equals the loss with the far residuals
+    at +-30 plus the slope there (31 minus 30) times the total distance moved, and the gradient equals, entry by entry,
+    the gradient with the far residuals at +-30; and are both right against 50 digits and tanh?"""
+    r = np.array(r)
+    far = np.abs(r) >= 750.0
+    near = np.where(far, 30.0 * np.sign(r), r)
+    step = near.copy()
+    first = int(np.argmax(far))
+    step[first] = 31.0 * np.sign(r[first])
+    f = lambda v: REF["log_cosh_forward"](np.zeros(v.size), v)  # noqa: E731
+    slope = f(step) - f(near)
+    assert slope == pytest.approx(1.0 / r.size, rel=1e-12)
+    assert f(r) == pytest.approx(f(near) + slope * float(np.sum(np.abs(r[far]) - 30.0)), rel=1e-12)
+    assert f(r) == pytest.approx(np.mean([_log_cosh_exact(v) for v in r]), rel=1e-14)
+    grad = REF["log_cosh_backward"](np.zeros(r.size), r)
+    np.testing.assert_array_equal(grad, REF["log_cosh_backward"](np.zeros(r.size), near))
+    np.testing.assert_array_equal(grad, np.tanh(r) / r.size)
+
+
+def test_a_whole_batch_fallback_differs_from_the_reference_in_a_mixed_batch():
+    """In the mixed batch of the _large cells, does |r| - log 2 for every entry (forward) or sign(r) / M (backward)
+    differ from the reference by far more than the cells' relative 1e-9?"""
+    r = np.array([0.5, -2.0, 1000.0, -3000.0])
+    loss = REF["log_cosh_forward"](np.zeros(4), r)
+    assert abs(loss - (np.mean(np.abs(r)) - np.log(2.0))) > 1e-6 * loss
+    grad = REF["log_cosh_backward"](np.zeros(4), r)
+    assert np.max(np.abs(grad - np.sign(r) / 4)) > 0.01
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -213,6 +271,10 @@ def test_derivation_checks_follow_from_the_reference():
     assert REF["huber_forward"](np.array([4.0]), np.array([0.0]), 1.5) == pytest.approx(4.875, rel=1e-15)
     assert REF["huber_backward"](np.array([2.0, 0.0, 0.0, 0.0]), np.array([-1.0, 0.0, 0.0, 0.0]), 1.5)[0] == -0.375
     assert REF["log_cosh_backward"](np.array([1.0, 0.0]), np.array([1.5, 0.0]))[0] == pytest.approx(np.tanh(0.5) / 2)
+    # Check 5.1: log cosh(r) - |r| at r = -1, against 50 digits; the wrong bracket 1 + e^{-|r|} differs at 4 digits
+    rest = REF["log_cosh_forward"](np.array([1.0]), np.array([0.0])) - 1.0
+    assert rest == pytest.approx(-0.5662191695169728, rel=1e-12) and _log_cosh_exact(-1.0) - 1.0 == pytest.approx(rest, rel=1e-12)
+    assert abs(np.log1p(np.exp(-1.0)) - np.log(2) - rest) > 0.1
     # question 1: SmoothL1Loss(beta=2) is HuberLoss(delta=2) / 2, so its gradient is half as large
     y, p = _batch((20,))
     g_huber = numerical_gradient(lambda v: _torch_huber_loss(v, y, 2.0), p)

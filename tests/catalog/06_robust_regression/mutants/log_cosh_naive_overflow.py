@@ -1,4 +1,4 @@
-"""log-cosh computed as written, np.log(np.cosh(r)): right for moderate residuals, inf beyond |r| = 710."""
+"""log-cosh computed as written, np.log(np.cosh(r)): right for moderate residuals, inf beyond |r| ≈ 710.5."""
 
 
 import numpy as np
