@@ -244,6 +244,8 @@ def test_ece_bin_edges_and_ties():
     assert ece(probs, t, 4) == pytest.approx((0.5 + 0.75) / 2, abs=1e-15)
     assert ece(probs, t, 2) == pytest.approx(0.5 * 0.5 + 0.5 * 0.75, abs=1e-15)
     assert ece(np.array([[0.9, 0.1], [0.2, 0.8], [0.5, 0.5], [0.5, 0.5]]), np.array([0, 1, 0, 1]), 2) == pytest.approx(0.075)
+    # the check cell's labels: 0.325 with bins closed on the right, 0.175 with bins closed on the left
+    assert ece(np.array([[0.9, 0.1], [0.2, 0.8], [0.5, 0.5], [0.5, 0.5]]), np.array([0, 1, 1, 1]), 2) == pytest.approx(0.325)
 
 
 def test_temperature_keeps_predictions():

@@ -1,0 +1,15 @@
+"""The focal factor written (1 - p_t)**2 whatever gamma: right at the default gamma = 2 only."""
+import numpy as np
+
+FAILS = ["focal_forward_values"]
+
+def focal_forward(y_true, logits, gamma=2.0, alpha=0.25):
+    if not gamma >= 0: raise ValueError(f"gamma must be >= 0, got {gamma}")
+    if alpha is not None and not 0.0 <= alpha <= 1.0: raise ValueError(f"alpha must be None or in [0, 1], got {alpha}")
+    y = np.asarray(y_true, dtype=np.float64); z = np.asarray(logits, dtype=np.float64)
+    if y.shape != z.shape: raise ValueError(f"y_true has shape {y.shape} but logits has shape {z.shape}")
+    s = 2.0 * y - 1.0
+    loss = -(sigmoid(-s * z) ** 2) * -np.logaddexp(0.0, -s * z)
+    if alpha is not None:
+        loss = (alpha * y + (1.0 - alpha) * (1.0 - y)) * loss
+    return float(np.mean(loss))
