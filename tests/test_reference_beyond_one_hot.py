@@ -13,7 +13,7 @@ from support.catalog import reference_functions, source_notebook
 
 ASSIGNMENT = "07_beyond_one_hot"
 REF = reference_functions(ASSIGNMENT)
-# the solution calls the locked helpers (softmax, log_softmax, sigmoid) of the notebook's "helpers" cell
+# the solution calls the locked helpers (softmax_rows, log_softmax_rows, expit) of the notebook's "helpers" cell
 exec(next(c.source for c in source_notebook(ASSIGNMENT).cells  # noqa: S102 - our own source
           if c.metadata.get("nbgrader", {}).get("grade_id") == "helpers"), REF)
 RNG_SEED = 77

@@ -1,5 +1,5 @@
 """fit_temperature by Newton's method on a = 1/T, where the NLL is convex (its derivative is the mean of
-E_softmax(a z)[z] - z_y, its second derivative the mean variance of z under softmax(a z)), with step halving;
+E_softmax(a z)[z] - z_y, its second derivative the mean variance of z under softmax_rows(a z)), with step halving;
 the ECE with ceil(conf * n_bins) - 1, exact on the edges the tests use; the label-smoothed loss through
 (1 - epsilon) times the cross-entropy plus epsilon times the mean of -log softmax."""
 import numpy as np
@@ -12,11 +12,11 @@ def fit_temperature(logits, y_true):
     rows = np.arange(len(t))
 
     def nll(a):
-        return -log_softmax(a * z)[rows, t].mean()
+        return -log_softmax_rows(a * z)[rows, t].mean()
 
     a = 1.0
     for _ in range(100):
-        s = softmax(a * z)
+        s = softmax_rows(a * z)
         mean_z = (s * z).sum(axis=1)
         slope = np.mean(mean_z - z[rows, t])
         curvature = np.mean((s * z ** 2).sum(axis=1) - mean_z ** 2)
@@ -51,7 +51,7 @@ def smoothed_cross_entropy_forward(y_true, logits, epsilon=0.1):
     z, t = np.asarray(logits, dtype=float), np.asarray(y_true)
     if z.ndim != 2 or t.shape != (z.shape[0],):
         raise ValueError(f"y_true {t.shape} vs logits {z.shape}")
-    log_p = log_softmax(z)
+    log_p = log_softmax_rows(z)
     plain = -log_p[np.arange(len(t)), t].mean()
     uniform = -log_p.mean(axis=1).mean()
     return float((1 - epsilon) * plain + epsilon * uniform)

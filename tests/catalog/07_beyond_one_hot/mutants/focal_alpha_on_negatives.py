@@ -20,10 +20,10 @@ def _checked(y_true, logits, gamma, alpha):
 
 def focal_forward(y_true, logits, gamma=2.0, alpha=0.25):
     y, z, s, weight = _checked(y_true, logits, gamma, alpha)
-    return float(np.mean(weight * sigmoid(-s * z) ** gamma * np.logaddexp(0, -s * z)))
+    return float(np.mean(weight * expit(-s * z) ** gamma * np.logaddexp(0, -s * z)))
 
 
 def focal_backward(y_true, logits, gamma=2.0, alpha=0.25):
     y, z, s, weight = _checked(y_true, logits, gamma, alpha)
-    p_t, q_t, log_pt = sigmoid(s * z), sigmoid(-s * z), -np.logaddexp(0, -s * z)
+    p_t, q_t, log_pt = expit(s * z), expit(-s * z), -np.logaddexp(0, -s * z)
     return weight * s * q_t ** gamma * (gamma * p_t * log_pt - q_t) / z.size

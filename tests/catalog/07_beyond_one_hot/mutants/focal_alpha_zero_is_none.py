@@ -15,7 +15,7 @@ def focal_forward(y_true, logits, gamma=2.0, alpha=0.25):
     if y.shape != z.shape:
         raise ValueError(f"y_true has shape {y.shape} but logits has shape {z.shape}")
     s = 2 * y - 1
-    loss = sigmoid(-s * z) ** gamma * np.logaddexp(0, -s * z)
+    loss = expit(-s * z) ** gamma * np.logaddexp(0, -s * z)
     if alpha:
         loss = (alpha * y + (1 - alpha) * (1 - y)) * loss
     return float(np.mean(loss))

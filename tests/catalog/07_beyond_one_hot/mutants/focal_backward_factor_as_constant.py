@@ -1,4 +1,4 @@
-"""The factor alpha_t (1 - p_t)**gamma treated as a constant: the BCE gradient sigmoid(z) - y times the factor,
+"""The factor alpha_t (1 - p_t)**gamma treated as a constant: the BCE gradient expit(z) - y times the factor,
 without the derivative of (1 - p_t)**gamma (the product rule's second term)."""
 import numpy as np
 
@@ -16,4 +16,4 @@ def focal_backward(y_true, logits, gamma=2.0, alpha=0.25):
         raise ValueError(f"y_true has shape {y.shape} but logits has shape {z.shape}")
     s = 2 * y - 1
     weight = 1.0 if alpha is None else alpha * y + (1 - alpha) * (1 - y)
-    return weight * sigmoid(-s * z) ** gamma * (sigmoid(z) - y) / z.size
+    return weight * expit(-s * z) ** gamma * (expit(z) - y) / z.size

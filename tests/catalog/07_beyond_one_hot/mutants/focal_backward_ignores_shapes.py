@@ -12,7 +12,7 @@ def focal_backward(y_true, logits, gamma=2.0, alpha=0.25):
     y = np.asarray(y_true, dtype=float)
     z = np.asarray(logits, dtype=float)
     s = 2 * y - 1
-    p_t, q_t, log_pt = sigmoid(s * z), sigmoid(-s * z), -np.logaddexp(0, -s * z)
+    p_t, q_t, log_pt = expit(s * z), expit(-s * z), -np.logaddexp(0, -s * z)
     grad = s * q_t ** gamma * (gamma * p_t * log_pt - q_t)
     if alpha is not None:
         grad = (alpha * y + (1 - alpha) * (1 - y)) * grad

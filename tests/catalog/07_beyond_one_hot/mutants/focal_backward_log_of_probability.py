@@ -14,7 +14,7 @@ def focal_backward(y_true, logits, gamma=2.0, alpha=0.25):
     z = np.asarray(logits, dtype=float)
     if y.shape != z.shape:
         raise ValueError(f"y_true has shape {y.shape} but logits has shape {z.shape}")
-    p = sigmoid(z)
+    p = expit(z)
     p_t = p * y + (1 - p) * (1 - y)
     s = 2 * y - 1
     grad = s * (1 - p_t) ** gamma * (gamma * p_t * np.log(p_t) - (1 - p_t))

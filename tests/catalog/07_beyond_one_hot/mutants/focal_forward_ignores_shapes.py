@@ -12,7 +12,7 @@ def focal_forward(y_true, logits, gamma=2.0, alpha=0.25):
     y = np.asarray(y_true, dtype=float)
     z = np.asarray(logits, dtype=float)
     s = 2 * y - 1
-    loss = sigmoid(-s * z) ** gamma * np.logaddexp(0, -s * z)
+    loss = expit(-s * z) ** gamma * np.logaddexp(0, -s * z)
     if alpha is not None:
         loss = (alpha * y + (1 - alpha) * (1 - y)) * loss
     return float(np.mean(loss))

@@ -10,7 +10,7 @@ def focal_forward(y_true, logits, gamma=2.0, alpha=0.25):
     y = np.asarray(y_true, dtype=np.float64); z = np.asarray(logits, dtype=np.float64)
     if y.shape != z.shape: raise ValueError(f"y_true has shape {y.shape} but logits has shape {z.shape}")
     s = 2.0 * y - 1.0
-    loss = -(sigmoid(-s * z) ** gamma) * -np.logaddexp(0.0, -s * z)
+    loss = -(expit(-s * z) ** gamma) * -np.logaddexp(0.0, -s * z)
     if alpha is not None:
         loss = (alpha * y + (1.0 - alpha) * (1.0 - y)) * loss
     return float(np.sum(loss) / z.shape[0])   # mean over the rows, as in every other loss of the course

@@ -15,4 +15,4 @@ def smoothed_cross_entropy_forward(y_true, logits, epsilon=0.1):
     n, c = z.shape
     target = np.full((n, c), epsilon / (c - 1))
     target[np.arange(n), t] = 1 - epsilon
-    return float(-np.sum(target * log_softmax(z)) / n)
+    return float(-np.sum(target * log_softmax_rows(z)) / n)

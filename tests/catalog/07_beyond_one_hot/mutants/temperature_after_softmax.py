@@ -11,8 +11,8 @@ def fit_temperature(logits, y_true):
     t = np.asarray(y_true)
     if z.ndim != 2 or t.shape != (z.shape[0],):
         raise ValueError(f"logits has shape {z.shape}, y_true has shape {t.shape}")
-    probs = softmax(z)
+    probs = softmax_rows(z)
     rows = np.arange(len(t))
-    best = minimize_scalar(lambda u: -np.mean(log_softmax(probs / np.exp(u))[rows, t]),
+    best = minimize_scalar(lambda u: -np.mean(log_softmax_rows(probs / np.exp(u))[rows, t]),
                            bounds=(np.log(1e-3), np.log(1e3)), method="bounded", options={"xatol": 1e-10})
     return float(np.exp(best.x))

@@ -2,7 +2,7 @@
 
 - kl_gradient_check: -y / y_pred without the 1/N of the mean;
 - smoothing_gap_check: log((1 - beta) / (beta / (C - 1))), the gap of the variant that spreads beta over C - 1 classes;
-- focal_gradient_check: the BCE gradient sigmoid(1) - 0 times alpha_t (1 - p_t)**2, the factor treated as a constant;
+- focal_gradient_check: the BCE gradient expit(1) - 0 times alpha_t (1 - p_t)**2, the factor treated as a constant;
 - answer_q1: PyTorch's kl_div given probabilities instead of log-probabilities;
 - answer_q2: pi, the best constant without the weight;
 - answer_q3: a temperature that changes predictions near the boundary.
