@@ -170,11 +170,23 @@ def untouched_release(assignment):
     return copy.deepcopy(release_notebook(assignment))
 
 
+def _only_defines(source):
+    """Does this code hold only imports and function definitions (a locked helpers cell)?"""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+    return bool(body) and all(isinstance(n, (ast.Import, ast.ImportFrom, ast.FunctionDef)) for n in body)
+
+
 def reference_functions(assignment):
-    """The source solution's functions, executed in a namespace with numpy as np."""
+    """The source solution's functions, executed in a namespace with numpy as np, after the locked
+    helpers they may call (ungraded code cells of imports and function definitions only)."""
     import numpy as np
 
     namespace = {"np": np, "__name__": f"reference_{assignment}"}
-    for code in solution_code(assignment).values():
+    helpers = [c.source for c in source_notebook(assignment).cells if c.cell_type == "code" and not is_solution(c)
+               and not _nbgrader(c).get("grade") and _only_defines(c.source)]
+    for code in helpers + list(solution_code(assignment).values()):
         exec(compile(code, f"<source/{assignment}>", "exec"), namespace)  # noqa: S102 - our own source
     return namespace
