@@ -149,13 +149,16 @@ def test_huber_backward_is_the_clipped_residual_and_matches_finite_differences(d
 @pytest.mark.parametrize("delta", [0.1, 0.5, 3.7])
 def test_huber_scaling_used_by_the_delta_cells(delta):
     """Does the reference obey huber(y, p, d) = d**2 huber(y/d, p/d) and its gradient d * grad(y/d, p/d), with no absolute
-    tolerance, and are its results at delta = 1 far above the cells' floor of 1e-6, as the delta cells require?"""
+    tolerance, are its results at delta = 1 far above the cells' floor of 1e-6, and do they differ from its results with
+    every prediction exact (0 there), as the delta cells require?"""
     y, p = _batch((6, 3))
     assert REF["huber_forward"](y, p, delta) == pytest.approx(delta ** 2 * REF["huber_forward"](y / delta, p / delta), rel=1e-12)
     np.testing.assert_allclose(REF["huber_backward"](y, p, delta), delta * REF["huber_backward"](y / delta, p / delta),
                                rtol=1e-12, atol=0)
     assert abs(REF["huber_forward"](y / delta, p / delta)) > 1e-6
     assert np.max(np.abs(REF["huber_backward"](y / delta, p / delta))) > 1e-6
+    assert REF["huber_forward"](y / delta, y / delta) == 0.0
+    np.testing.assert_array_equal(REF["huber_backward"](y / delta, y / delta), np.zeros(y.shape))
 
 
 # -------------------------------------------------------------------------------------------
@@ -215,13 +218,17 @@ def test_log_cosh_between_6_and_40_matches_the_graded_expected_values(r):
     assert REF["log_cosh_backward"](np.zeros(1), np.array([r]))[0] == pytest.approx(np.tanh(r), rel=1e-15)
 
 
-@pytest.mark.parametrize("r", [[1000.0], [-5000.0], [0.5, -2.0, 1000.0, -3000.0], [3.0, -750.0, 0.25, 5000.0, -1.5]])
+LARGE_WINDOW = [60.0, 360.0, -500.0, 709.875, -710.5, 710.75, -711.0, 730.0]
+
+
+@pytest.mark.parametrize("r", [[1000.0], [-5000.0], [0.5, -2.0, 1000.0, -3000.0], [3.0, -750.0, 0.25, 5000.0, -1.5],
+                               *[[v] for v in LARGE_WINDOW], [0.5, 400.0, -710.75]])
 def test_log_cosh_large_cells_relations_hold_for_the_reference(r):
     """Do the relations of the _large cells hold for the reference to 1e-12: the loss equals the loss with the far residuals
     at +-30 plus the slope there (31 minus 30) times the total distance moved, and the gradient equals, entry by entry,
     the gradient with the far residuals at +-30; and are both right against 50 digits and tanh?"""
     r = np.array(r)
-    far = np.abs(r) >= 750.0
+    far = np.abs(r) >= 40.0
     near = np.where(far, 30.0 * np.sign(r), r)
     step = near.copy()
     first = int(np.argmax(far))
@@ -234,6 +241,28 @@ def test_log_cosh_large_cells_relations_hold_for_the_reference(r):
     grad = REF["log_cosh_backward"](np.zeros(r.size), r)
     np.testing.assert_array_equal(grad, REF["log_cosh_backward"](np.zeros(r.size), near))
     np.testing.assert_array_equal(grad, np.tanh(r) / r.size)
+
+
+def test_the_large_window_is_exact_in_float32_and_catches_the_guards_placed_too_far_out():
+    """Are the residuals of the _large cells' window exact in float32, and does it hold residuals where e^{2|r|}
+    overflows (354.9 < |r| <= 710) and where np.cosh does (710.48 < |r| < 711), the ranges of the catalog's overflow
+    guards, while the values cells stop at 40, where the _large cells start?"""
+    window = np.array(LARGE_WINDOW + [400.0, -710.75])
+    np.testing.assert_array_equal(window.astype(np.float32).astype(np.float64), window)
+    with np.errstate(over="ignore"):
+        assert np.any(np.isinf(np.exp(2.0 * np.abs(window))) & (np.abs(window) <= 710.0))
+        assert np.any(np.isinf(np.cosh(window)) & (np.abs(window) < 711.0))
+    assert min(np.abs(window)) >= 40.0 and float(np.log(np.cosh(40.0))) == pytest.approx(40.0 - np.log(2.0), rel=1e-16)
+
+
+def test_the_forward_large_tolerance_follows_the_type_returned():
+    """Is the _large cell's tolerance 1e-9 for float64 results and 16 float32 roundings (about 1.9e-6) for float32, and
+    does the float32 rounding of the reference's loss stay within it at the cell's largest residual (5000)?"""
+    tolerance = lambda kind: max(1e-9, 16.0 * float(np.finfo(kind).eps))  # noqa: E731
+    assert tolerance(np.float64) == 1e-9 and tolerance(np.float32) == pytest.approx(1.9e-6, rel=0.01)
+    for r in [5000.0, 709.875, 60.0]:
+        exact = REF["log_cosh_forward"](np.zeros(1), np.array([r]))
+        assert abs(float(np.float32(exact)) - exact) <= tolerance(np.float32) * exact / 16
 
 
 def test_a_whole_batch_fallback_differs_from_the_reference_in_a_mixed_batch():
