@@ -71,6 +71,23 @@ def test_kl_div_zero_conventions():
     assert np.all(np.isfinite(grad)) and grad[0, 1] == 0.0 and grad[0, 2] < -1e6
 
 
+def test_kl_div_backward_where_y_true_is_zero():
+    """Where y_true = 0 the gradient is 0 whatever y_pred, 0 included (the edges cell: it does not change with y_pred;
+    the values cell: it is 0); eps <= 1e-6, so the gradient still moves from y_pred = 1.01e-6 to 1e-6."""
+    g = REF["kl_div_backward"]
+    p = np.array([[0.5, 0.0, 0.0, 0.5], [0.0, 0.6, 0.4, 0.0]])
+    one = g(p, np.array([[0.4, 0.5, 0.0, 0.1], [0.0, 0.25, 0.25, 0.5]]))
+    other = g(p, np.array([[0.4, 0.1, 0.4, 0.1], [0.5, 0.25, 0.25, 0.0]]))
+    assert np.all(one[p == 0] == 0.0) and np.all(other[p == 0] == 0.0)
+    q = np.array([[0.3, 0.3, 0.4], [0.2, 0.5, 0.3]])
+    y = np.array([[0.5, 0.0, 0.5], [0.0, 1.0, 0.0]])
+    np.testing.assert_allclose(g(y, q), -y / q / 2, rtol=1e-14)
+    y = np.array([[0.5, 0.5, 0.0]])
+    assert abs(g(y, np.array([[0.5, 1e-6, 0.5 - 1e-6]]))[0, 1]) > abs(g(y, np.array([[0.5, 1.01e-6, 0.5 - 1.01e-6]]))[0, 1]) + 1e3
+    assert REF["kl_div_forward"](y, np.array([[0.5, 1e-6, 0.5 - 1e-6]])) > REF["kl_div_forward"](
+        y, np.array([[0.5, 1.01e-6, 0.5 - 1.01e-6]])) + 1e-3
+
+
 def test_kl_div_backward_matches_finite_differences():
     """Does kl_div_backward agree with a centred finite difference of kl_div_forward, to 1e-7 relative?"""
     rng = np.random.default_rng(RNG_SEED)
@@ -174,6 +191,44 @@ def test_focal_is_stable_at_large_logits():
     np.testing.assert_allclose(REF["focal_backward"](y, z, 2.0, 0.25), [0.75 / 4, -0.25 / 4, 0.0, 0.0], atol=1e-15)
     assert REF["focal_forward"](y, z, 2.0, 0.25) == pytest.approx(-np.mean(
         np.where(y == 1, 0.25, 0.75) * expit(-(2 * y - 1) * z) ** 2 * log_expit((2 * y - 1) * z)), rel=1e-12)
+
+
+@pytest.mark.parametrize("gamma", [2.0, 0.5, 0.0])
+def test_focal_alpha_zero_and_one_are_weights(gamma):
+    """alpha = 0 and alpha = 1 are weights, continuous with the alphas near them; alpha = 0 is not None."""
+    rng = np.random.default_rng(RNG_SEED)
+    z, y = rng.normal(0.0, 2.0, (4, 3)), (rng.random((4, 3)) < 0.4).astype(float)
+    y[0, 0], y[0, 1] = 1.0, 0.0
+    f = REF["focal_forward"]
+    unweighted = f(y, z, gamma, None)
+    assert abs(f(y, z, gamma, 0.0) - unweighted) > 1e-3 * unweighted
+    assert f(y, z, gamma, 0.0) == pytest.approx(f(y, z, gamma, 1e-9), rel=0, abs=1e-6 * unweighted)
+    assert f(y, z, gamma, 1.0) == pytest.approx(f(y, z, gamma, 1.0 - 1e-9), rel=0, abs=1e-6 * unweighted)
+
+
+def test_focal_confidently_right_costs_about_zero():
+    """With every label right at logits of magnitude 60 to 1000, the loss is at most 1e-6 times the loss with some
+    labels wrong, and the gradient at most 1e-6 times its largest entry at the wrong ones."""
+    z = np.array([[-800.0, -60.0], [700.0, 90.0]])
+    wrong_labels = np.array([[1.0, 0.0], [0.0, 1.0]])
+    for gamma, alpha in [(2.0, 0.6), (0.0, None), (0.5, 0.25)]:
+        assert REF["focal_forward"]((z > 0).astype(float), z, gamma, alpha) <= 1e-6 * REF["focal_forward"](wrong_labels, z, gamma, alpha)
+        grad = REF["focal_backward"](wrong_labels, z, gamma, alpha)
+        wrong = (2 * wrong_labels - 1) * z < 0
+        assert np.all(np.abs(grad[~wrong]) <= 1e-6 * np.max(np.abs(grad[wrong])))
+
+
+def test_labels_and_logits_matter_where_the_softmax_saturates():
+    """Smoothing: the loss changes with the labels and the gradient when each row of logits is rolled; the ECE
+    changes with the labels."""
+    z, t = np.array([[-1000.0, 1000.0, 0.0, 0.0], [0.0, 0.0, 800.0, -800.0]]), np.array([0, 3])
+    f, g = REF["smoothed_cross_entropy_forward"], REF["smoothed_cross_entropy_backward"]
+    assert abs(f((t + 1) % 4, z, 0.1) - f(t, z, 0.1)) > 1e-3
+    assert np.max(np.abs(g(t, np.roll(z, 1, axis=1), 0.1) - g(t, z, 0.1))) > 1e-3
+    probs = np.array([[0.6, 0.2, 0.2], [0.1, 0.7, 0.2], [0.3, 0.3, 0.4]])
+    labels = np.array([0, 1, 0])
+    ece = REF["expected_calibration_error"]
+    assert abs(ece(probs, (labels + 1) % 3, 4) - ece(probs, labels, 4)) > 1e-3
 
 
 # -------------------------------------------------------------------------------------------
