@@ -1,11 +1,13 @@
 """The adversarial catalog: cheats gain nothing, harm no one, and are named in the account;
 broken submissions are contained, and feedback keeps hidden tests hidden.
 
-Every case is built from an assignment's own reference and first mutant.  The cases aimed at
-an assignment's tests (a cheat that tries to pass them, or to read what they hide) run on every
-assignment, so they grow with every new one; the cases aimed at the host and the grader (the
-sandbox, its limits, the next student, a broken notebook), whose outcome no assignment's tests
-decide, run on the first assignment (CONTAINMENT_ON).  A cheat that tries to win is built on the mutant, so a
+Every case is built from an assignment's own reference and first mutant.  The cases whose outcome
+an assignment's hidden tests decide (an object equal to everything, a function that refuses or
+returns zeros, hidden inputs smuggled out through type names or prints) run on every assignment,
+so they grow with every new one.  The cases whose outcome the grader's machinery decides, whatever
+the tests (patches and fakes in the student's kernel, which the tests running in the grader's
+process never see; hidden errors; skipped cells; the sandbox, its limits, the next student, a
+broken notebook), run on the first assignment (CONTAINMENT_ON).  A cheat that tries to win is built on the mutant, so a
 cheat that gains nothing gets exactly the mutant's grade; a cheat that tries to harm others
 runs before a victim (a correct submission graded right after it, in the same nbgrader
 process, on the kernel started while the cheat ran), which must get full marks.  After
@@ -502,17 +504,16 @@ def _graded(assignment):
 
 
 CONTAINMENT_ON = assignments()[0]
-# The cases aimed at an assignment's tests; every other case is aimed at the host or the grader.
+# The cases whose outcome an assignment's hidden tests decide (with the correct submission and the mutant
+# they are measured against); every other case is decided by the grader's machinery or the sandbox.
 AIMED_AT_TESTS = {
-    "correct", "mutant", "control-stub-last-function", "cheat-patch-comparisons", "cheat-rewrite-checker",
-    "cheat-shadow-numpy-module", "cheat-replace-losscheck", "cheat-skip-tests", "cheat-read-course",
-    "cheat-always-equal-object", "cheat-hide-errors", "cheat-displayhook-ok", "cheat-fake-checkfailed",
-    "cheat-leak-type-names", "cheat-refuse-everything", "cheat-zeros", "cheat-print-hidden-inputs",
+    "correct", "mutant", "cheat-always-equal-object", "cheat-refuse-everything", "cheat-zeros",
+    "cheat-leak-type-names", "cheat-print-hidden-inputs",
 }
 
 
 def students(assignment):
-    """The cases graded for an assignment: all of them on CONTAINMENT_ON, those aimed at its tests elsewhere."""
+    """The cases graded for an assignment: all of them on CONTAINMENT_ON, those its tests decide elsewhere."""
     every = list(cases(assignment))
     return every if assignment == CONTAINMENT_ON else [s for s in every if s in AIMED_AT_TESTS]
 
@@ -525,7 +526,8 @@ def test_every_case_aimed_at_tests_exists_and_the_host_cases_run_somewhere():
     """Is every name of AIMED_AT_TESTS a case, and are some cases left to CONTAINMENT_ON alone?"""
     every = set(cases(CONTAINMENT_ON))
     assert AIMED_AT_TESTS <= every, sorted(AIMED_AT_TESTS - every)
-    assert {"broken-infinite-loop", "cheat-write-outside", "cheat-takeover-a"} <= every - AIMED_AT_TESTS
+    assert {"broken-infinite-loop", "cheat-write-outside", "cheat-takeover-a", "cheat-skip-tests",
+            "cheat-patch-comparisons"} <= every - AIMED_AT_TESTS
 
 
 @pytest.mark.parametrize("assignment,student", CASES)
@@ -576,7 +578,7 @@ def test_autograder_skips_exactly_the_instructors_tagged_cells(assignment):
     source = nbformat.read(SOURCE / assignment / name, as_version=4)
     tagged = {c.metadata["nbgrader"]["grade_id"] for c in source.cells if SKIP_TAG in c.metadata.get("tags", [])}
     assert tagged, f"source/{assignment} tags no figure or demonstration cell {SKIP_TAG}"
-    for student in ("correct", "cheat-skip-tests"):
+    for student in {"correct", "cheat-skip-tests"} & set(students(assignment)):
         graded = nbformat.read(Path(course) / "autograded" / student / assignment / name, as_version=4)
         skipped = {c.metadata["nbgrader"]["grade_id"] for c in graded.cells
                    if any(o.get("text") == SKIPPED_NOTE for o in c.get("outputs", []))}
