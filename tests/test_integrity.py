@@ -512,10 +512,12 @@ AIMED_AT_TESTS = {
 }
 
 
+@functools.lru_cache(maxsize=None)
 def students(assignment):
-    """The cases graded for an assignment: all of them on CONTAINMENT_ON, those its tests decide elsewhere."""
+    """The cases graded for an assignment: all of them on CONTAINMENT_ON, those its tests decide elsewhere
+    (remembered: cases() builds every case's notebooks, and only their names are needed here)."""
     every = list(cases(assignment))
-    return every if assignment == CONTAINMENT_ON else [s for s in every if s in AIMED_AT_TESTS]
+    return tuple(every if assignment == CONTAINMENT_ON else [s for s in every if s in AIMED_AT_TESTS])
 
 
 CASES = [pytest.param(a, s, marks=pytest.mark.xdist_group(f"integrity-{a}"), id=f"{a}-{s}")
