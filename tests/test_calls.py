@@ -20,6 +20,9 @@ def mse(y, p):
     print("printed by the student")
     p += 0  # in place, but no change
     return float(((p - y) ** 2).mean())
+
+def apply(f, options):
+    return {"result": f(options["text"]), "kind": type(f).__name__}
 """
 
 
@@ -154,3 +157,19 @@ def test_a_kernel_that_floods_the_call_socket_cannot_put_off_the_deadline(kernel
         _ask(session, seconds=1)
     assert monotonic() - start < 4
     session.drop()
+
+
+def test_a_module_function_passed_by_the_grader_is_the_kernels_own(kernel):
+    """Does a function the grader passes (a loss of a shipped module) reach the student's function as the
+    kernel's own object of that name, does a dict come back as a dict, and is a name the kernel lacks an error?"""
+    import textwrap
+
+    km, kc, run = kernel
+    session = _opened(km, kc)
+    report = session.call(call_request("apply", (textwrap.dedent, {"text": "  indented"}), {}, "n1"), "n1", monotonic() + 30)
+    assert wire.decode(report["value"]) == {"result": "indented", "kind": "function"}
+    missing = wire.dumps({"name": "apply", "nonce": "n2", "errstate": np.geterr(), "get": False, "kwargs": {},
+                          "args": [{"t": "function", "module": "no_such_module", "name": "f"}, wire.encode({"text": ""})]})
+    report = session.call(missing, "n2", monotonic() + 30)
+    assert report["error"]["type"] == "ModuleNotFoundError" and "value" not in report
+    assert session.close(monotonic() + 30)

@@ -122,3 +122,25 @@ def test_check_choice_ignores_case_spaces_and_brackets_only():
     for given in ("c", "e", 2, None, "bc", np.str_("b")):
         with pytest.raises(CheckFailed):
             check_choice("q", given, "abcd", expected="b")
+
+
+@pytest.mark.parametrize("settings, message", [
+    ([0.1, 10], "should be a dict"),
+    ({"lr": 0.1, "epochs": 10, "lam": 0.0}, "exactly the keys"),
+    ({"lr": 0.0, "epochs": 10, "lam": 0.0, "batch_size": None}, "'lr' should be a number > 0"),
+    ({"lr": 0.1, "epochs": 101, "lam": 0.0, "batch_size": None}, "from 1 to 100"),
+    ({"lr": 0.1, "epochs": 10.0, "lam": 0.0, "batch_size": None}, "from 1 to 100"),
+    ({"lr": 0.1, "epochs": 10, "lam": -1.0, "batch_size": None}, "'lam' should be a number >= 0"),
+    ({"lr": 0.1, "epochs": 10, "lam": 0.0, "batch_size": 0}, "'batch_size' should be None"),
+    ({"lr": True, "epochs": 10, "lam": 0.0, "batch_size": None}, "'lr' should be a number > 0"),
+])
+def test_check_settings_names_what_is_wrong(settings, message):
+    """Does check_settings refuse settings a trainer cannot use, or over the model's budget of epochs, and say which?"""
+    with pytest.raises(lc.CheckFailed, match=message):
+        lc.check_settings("model", settings, budget=100)
+
+
+def test_check_settings_returns_plain_settings():
+    """Are NumPy numbers and ints accepted and handed back as plain Python values?"""
+    got = lc.check_settings("model", {"lr": np.float64(0.5), "epochs": np.int64(3), "lam": 0, "batch_size": 32}, 3)
+    assert got == {"lr": 0.5, "epochs": 3, "lam": 0.0, "batch_size": 32} and type(got["lam"]) is float

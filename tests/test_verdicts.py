@@ -38,6 +38,30 @@ def test_wire_carries_only_the_type_name_of_anything_else():
         assert back != 1.0
 
 
+def test_wire_carries_dicts_with_string_keys():
+    """Does a training history (a dict of lists) come back as a dict, and a dict keyed otherwise as an inert object?"""
+    back = wire.decode(wire.encode({"loss": [0.5, 0.25], "W": np.eye(2)}))
+    assert type(back) is dict and back["loss"] == [0.5, 0.25] and np.array_equal(back["W"], np.eye(2))
+    assert isinstance(wire.decode(wire.encode({1: "one"})), wire.Opaque)
+    with pytest.raises(wire.WireError):
+        wire.decode({"t": "dict", "items": [[1, {"t": "none"}]]})
+
+
+def test_a_module_function_travels_by_name_and_only_the_kernel_resolves_it():
+    """Is a loss function passed to a student's function sent as its module and name, looked up only where
+    ``resolve`` is given (the kernel), and never run or imported by the grader?"""
+    import textwrap
+
+    node = wire.encode(textwrap.dedent)
+    assert node == {"t": "function", "module": "textwrap", "name": "dedent"}
+    assert isinstance(wire.decode(node), wire.Opaque) and type(wire.decode(node)).__name__ == "function"
+    asked = []
+    assert wire.decode({"t": "list", "items": [node]}, resolve=lambda m, n: asked.append((m, n)) or "found") == ["found"]
+    assert asked == [("textwrap", "dedent")]
+    with pytest.raises(wire.WireError):
+        wire.decode({"t": "function", "module": 1, "name": "x"}, resolve=lambda m, n: None)
+
+
 def _npy_of(array):
     buffer = io.BytesIO()
     np.save(buffer, array, allow_pickle=True)
@@ -83,6 +107,27 @@ def test_student_function_returns_the_reported_value_and_writes_back_argument_ch
     call, calls = _kernel_answers(value=wire.encode(1.5), args_after=[wire.encode(np.array([1.0, 0.0, 0.0]))])
     assert StudentFunction("f", call)(y) == 1.5
     assert calls[0][0] == "f" and y[0] == 1.0
+
+
+def test_changes_to_arrays_inside_a_tuple_argument_are_written_back():
+    """Does an in-place change to W0 of ``init=(W0, b0)`` show on the grader's W0, so check_unmodified sees it?"""
+    W0, b0 = np.zeros((2, 2)), np.zeros(2)
+    after = wire.encode((np.ones((2, 2)), np.zeros(2)))
+    call, _ = _kernel_answers(value=wire.encode(None), kwargs_after={"init": after})
+    StudentFunction("train", call)(init=(W0, b0))
+    assert W0.sum() == 4.0 and b0.sum() == 0.0
+
+
+def test_graded_cells_import_the_instructors_copy_of_a_shipped_module(tmp_path):
+    """Does ``from losses import f`` in a graded cell get the module of the instructor's source folder (not
+    whatever else is importable), and does it travel to the student's function by name?"""
+    (tmp_path / "shipped_losses.py").write_text("def mean_loss(y, p):\n    return 'instructor'\n")
+    call, calls = _kernel_answers(value=wire.encode(1.0))
+    runner = GradedCellRunner("from shipped_losses import mean_loss", ["train"], call,
+                              {"shipped_losses": str(tmp_path / "shipped_losses.py")})
+    assert runner.run("assert mean_loss(0, 0) == 'instructor'\ntrain(mean_loss)", "cell") == []
+    assert wire.encode(calls[0][1][0]) == {"t": "function", "module": "shipped_losses", "name": "mean_loss"}
+    assert "shipped_losses" not in __import__("sys").modules
 
 
 def test_student_function_replays_exceptions_warnings_and_stderr(capsys):

@@ -102,6 +102,7 @@ class GradingPlan:
     functions: list = field(default_factory=list)   # names the solution cells define
     imports: str = ""                               # import statements of the instructor's cells that run
     skipped: set = field(default_factory=set)       # grade ids of the demonstrations not run
+    shipped: dict = field(default_factory=dict)     # module name -> path: the .py files of the assignment's source
 
     @classmethod
     def from_gradebook(cls, db_url, assignment, notebook, nb):
@@ -148,7 +149,7 @@ class GradingPlan:
                 names.update(alias.name for alias in node.names)
             else:
                 names.add(node.module)
-        return sorted(names - {"losscheck"})
+        return sorted(names - {"losscheck"} - set(self.shipped))
 
 
 def not_regular(folder):
@@ -247,6 +248,7 @@ class SandboxedExecute(Execute):
     def preprocess(self, nb, resources=None, km=None):
         nbg = resources["nbgrader"]
         self.plan = GradingPlan.from_gradebook(nbg["db_url"], nbg["assignment"], nbg["notebook"], nb)
+        self.plan.shipped = self._shipped_modules(nbg["assignment"])
         self.folder = resources.get("metadata", {}).get("path") or os.getcwd()
         self.record = {"sandbox": None, "warm_start": False, "timed_out": [], "crashed": {}, "budget_spent": False,
                        "kernel_restarts": 0, "calls": 0, "seconds": dict.fromkeys(("connect", "cells", "graded cells"), 0.0)}
@@ -256,7 +258,7 @@ class SandboxedExecute(Execute):
         self._files = submission_files(self.folder)
         self._output_bytes = {}
         self._calls = None  # the CallSession serving the current run of graded cells
-        self.runner = GradedCellRunner(self.plan.imports, self.plan.functions, self._call)
+        self.runner = GradedCellRunner(self.plan.imports, self.plan.functions, self._call, self.plan.shipped)
         km = self._take_kernel(nb)
         self.record["sandbox"] = km.sandbox_description
         try:
@@ -269,6 +271,14 @@ class SandboxedExecute(Execute):
             if self.km is not None:
                 _end(self.km)
             Path(self.folder, GRADING_RECORD).write_text(json.dumps(self.record, indent=1))
+
+    def _shipped_modules(self, assignment):
+        """{name: path} of the Python modules in the assignment's source folder (the instructor's copies)."""
+        from nbgrader.coursedir import CourseDirectory
+
+        coursedir = CourseDirectory(config=self.config)
+        source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
+        return {path.stem: str(path) for path in sorted(source.glob("*.py")) if path.is_file()}
 
     def _leave_out_links(self, nbg):
         """Remove from the graded folder what was a link or special file in the submission.

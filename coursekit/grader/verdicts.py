@@ -62,7 +62,7 @@ class NoResult(CallFailed):
 
 
 # The checks of a student's answers (losscheck): the name passed to them is read from the kernel.
-ANSWER_CHECKS = {"check_answer", "check_choice"}
+ANSWER_CHECKS = {"check_answer", "check_choice", "check_settings"}
 
 RESERVED = {"CheckFailed", "CallFailed", "TimedOut", "KernelDied", "BudgetSpent", "NoResult"}
 
@@ -102,15 +102,26 @@ _WARNINGS = {cls.__name__: cls for cls in (RuntimeWarning, UserWarning, Deprecat
 
 
 def _write_back(original, after):
-    """Give the grader's copy of an argument the state the student's call left it in."""
+    """Give the grader's copy of an argument the state the student's call left it in (arrays, also
+    inside lists, tuples and dicts, such as ``init=(W0, b0)``)."""
     if type(original) is np.ndarray:
         if type(after) is np.ndarray and after.shape == original.shape and original.flags.writeable:
             np.copyto(original, after, casting="unsafe")
         elif not (type(after) is np.ndarray and after.shape == original.shape
                   and np.array_equal(after, original, equal_nan=True)):
             original[...] = ~original if original.dtype == bool else original + 1  # changed beyond repair
+    elif type(original) in (list, tuple) and type(after) is type(original) and len(after) == len(original):
+        for i, (item, item_after) in enumerate(zip(original, after)):
+            if type(item) in (np.ndarray, list, tuple, dict):
+                _write_back(item, item_after)
+            elif type(original) is list:
+                original[i] = item_after
     elif type(original) is list and type(after) is list:
         original[:] = after
+    elif type(original) is dict and type(after) is dict:
+        for key, item in original.items():
+            if key in after and type(item) in (np.ndarray, list, tuple, dict):
+                _write_back(item, after[key])
 
 
 class StudentFunction:
@@ -155,25 +166,36 @@ def call_request(name, args, kwargs, nonce, get=False):
 class GradedCellRunner:
     """Runs graded test cells in this process against a student's kernel."""
 
-    def __init__(self, imports, student_functions, call):
+    def __init__(self, imports, student_functions, call, shipped=None):
         """``imports``: the instructor's import statements; ``call(name, args, kwargs, get=False)`` returns
-        a report (``get``: of the value a name has in the kernel, not of a call)."""
+        a report (``get``: of the value a name has in the kernel, not of a call); ``shipped``: {module
+        name: path} of the modules the assignment ships next to its notebook (``losses.py``), loaded from
+        the instructor's source folder, whatever lies in the student's."""
         from .. import losscheck
 
         self.namespace = {"__name__": "__hidden_tests__"}
-        previous = sys.modules.get("losscheck")
-        sys.modules["losscheck"] = losscheck  # the course's checker, whatever lies in the student's folder
-        try:
+        self._modules = {name: _load_module(name, path) for name, path in (shipped or {}).items()
+                         if name != "losscheck"}
+        self._modules["losscheck"] = losscheck  # the course's checker, whatever lies in the student's folder
+        with self._instructor_modules():
             exec(compile(imports, "<instructor imports>", "exec"), self.namespace)  # noqa: S102 - instructor code
-        finally:
-            if previous is None:
-                sys.modules.pop("losscheck", None)
-            else:
-                sys.modules["losscheck"] = previous
-        self._losscheck = losscheck
         for name in student_functions:
             self.namespace[name] = StudentFunction(name, call)
         self._call = call
+
+    @contextlib.contextmanager
+    def _instructor_modules(self):
+        """sys.modules maps the course's checker and the shipped modules to the instructor's copies meanwhile."""
+        previous = {name: sys.modules.get(name) for name in self._modules}
+        sys.modules.update(self._modules)
+        try:
+            yield
+        finally:
+            for name, module in previous.items():
+                if module is None:
+                    sys.modules.pop(name, None)
+                else:
+                    sys.modules[name] = module
 
     def _read_answers(self, source):
         """Bind the student's answers that ``source`` checks, the names passed to ``check_answer`` or
@@ -201,26 +223,29 @@ class GradedCellRunner:
         """Execute one graded cell's source; return its outputs (stdout, stderr, and the error if it failed)."""
         stdout, stderr = io.StringIO(), io.StringIO()
         error = None
-        previous = sys.modules.get("losscheck")
-        sys.modules["losscheck"] = self._losscheck
         try:
-            with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
+            with self._instructor_modules(), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
                     warnings.catch_warnings(), np.errstate(all="warn", under="ignore"):
                 warnings.simplefilter("default")
                 self._read_answers(source)
                 exec(compile(source, f"<{label}>", "exec"), self.namespace)  # noqa: S102 - instructor code
         except BaseException as err:  # noqa: BLE001 - every failure becomes the cell's error output
             error = err
-        finally:
-            if previous is None:
-                sys.modules.pop("losscheck", None)
-            else:
-                sys.modules["losscheck"] = previous
         outputs = [new_output("stream", name=n, text=s.getvalue())
                    for n, s in (("stdout", stdout), ("stderr", stderr)) if s.getvalue()]
         if error is not None:
             outputs.append(error_output(error, label))
         return outputs
+
+
+def _load_module(name, path):
+    """A fresh module ``name`` executed from the file ``path`` (instructor code)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def error_output(error, label):

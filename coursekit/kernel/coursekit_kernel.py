@@ -89,19 +89,28 @@ def serve(path, token):
         socket.close()
 
 
+def _resolve(module, name):
+    """The kernel's own function ``name`` of ``module``, for a function the grader passed (a loss of ``losses``)."""
+    found = getattr(importlib.import_module(module), name, None)
+    if not callable(found):
+        raise NameError(f"{module}.{name} is not a function in this kernel")
+    return found
+
+
 def answer(request):
     """Call the function a request names; return the report of what it did."""
     import numpy as np
     from IPython import get_ipython
 
-    args = [wire.decode(a) for a in request["args"]]
-    kwargs = {k: wire.decode(v) for k, v in request["kwargs"].items()}
+    args, kwargs = [], {}
     report = {"nonce": request["nonce"]}
     stderr = io.StringIO()
     with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stderr(stderr), \
             contextlib.redirect_stdout(_Discard()), np.errstate(**request["errstate"]):
         warnings.simplefilter("always")
         try:
+            args = [wire.decode(a, resolve=_resolve) for a in request["args"]]
+            kwargs = {k: wire.decode(v, resolve=_resolve) for k, v in request["kwargs"].items()}
             namespace = get_ipython().user_ns
             if request["name"] not in namespace:
                 raise NameError(f"name {request['name']!r} is not defined")

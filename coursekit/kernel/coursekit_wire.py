@@ -3,8 +3,11 @@
 Both sides import this one file: the grader as ``coursekit.kernel.coursekit_wire``,
 the sandboxed kernel as ``coursekit_wire`` (its folder is bound read-only into
 the sandbox).  A value becomes plain JSON: NumPy arrays and scalars travel as
-``.npy`` bytes in base64, Python scalars as text, lists and tuples item by item.
-Anything else (an object of the student's own class, a float subclass whose
+``.npy`` bytes in base64, Python scalars as text, lists, tuples and dicts with
+string keys item by item.  A function defined in a module (``losses.quantile_backward``)
+travels as its module's and its own name: the kernel, and only the kernel, passes
+its own object of that name (``decode(..., resolve=...)``); the grader never
+resolves one.  Anything else (an object of the student's own class, a float subclass whose
 comparisons always succeed, ...) travels only as the name of its type, and
 ``decode`` turns it into an inert ``Opaque`` instance of a class of that name, so
 the grader's checks see a wrong type and say which.
@@ -16,6 +19,7 @@ import base64
 import io
 import json
 import re
+import types
 
 import numpy as np
 
@@ -68,6 +72,10 @@ def encode(value, depth=0):
         return {"t": "str", "v": value[:MAX_TEXT]}
     if kind in (list, tuple) and depth < MAX_DEPTH:
         return {"t": kind.__name__, "items": [encode(v, depth + 1) for v in value]}
+    if kind is dict and depth < MAX_DEPTH and all(type(k) is str for k in value):
+        return {"t": "dict", "items": [[k[:MAX_TEXT], encode(v, depth + 1)] for k, v in value.items()]}
+    if kind is types.FunctionType and value.__name__ != "<lambda>" and value.__qualname__ == value.__name__:
+        return {"t": "function", "module": str(value.__module__)[:MAX_TEXT], "name": value.__name__[:MAX_TEXT]}
     return {"t": "opaque", "type": getattr(kind, "__name__", "object")}
 
 
@@ -81,11 +89,20 @@ def _load_npy(text):
     return array
 
 
-def decode(node, depth=0):
-    """The value ``encode`` described; raises WireError on anything unexpected."""
+def decode(node, depth=0, resolve=None):
+    """The value ``encode`` described; raises WireError on anything unexpected.
+
+    A function is ``resolve(module, name)`` when ``resolve`` is given (the kernel's side), else an
+    inert ``Opaque`` of type ``function`` (the grader's side: it never looks a name up for the kernel).
+    """
     if not isinstance(node, dict) or depth > MAX_DEPTH:
         raise WireError("malformed value")
     kind = node.get("t")
+    if kind == "function":  # outside the try: what resolve raises (no such module) is the kernel's to report
+        module, name = node.get("module"), node.get("name")
+        if not (isinstance(module, str) and isinstance(name, str)):
+            raise WireError("malformed function reference")
+        return _opaque("function") if resolve is None else resolve(module, name)
     try:
         if kind == "array":
             return _load_npy(node["npy"])
@@ -108,8 +125,13 @@ def decode(node, depth=0):
         if kind == "str":
             return str(node["v"])[:MAX_TEXT]
         if kind in ("list", "tuple"):
-            items = [decode(v, depth + 1) for v in node["items"]]
+            items = [decode(v, depth + 1, resolve) for v in node["items"]]
             return items if kind == "list" else tuple(items)
+        if kind == "dict":
+            pairs = [(k, decode(v, depth + 1, resolve)) for k, v in node["items"]]
+            if not all(isinstance(k, str) for k, _ in pairs):
+                raise WireError("a dict key is not a string")
+            return {k[:MAX_TEXT]: v for k, v in pairs}
         if kind == "opaque":
             return _opaque(node.get("type", "object"))
     except WireError:
