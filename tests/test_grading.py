@@ -30,6 +30,7 @@ MINIMUM = {
     "05_quantile_loss": (6, 3),
     "06_robust_regression": (12, 5),
     "07_beyond_one_hot": (12, 5),
+    "08_training": (12, 5),
 }
 CHUNKS = 1  # each assignment's class is graded in this many course dirs, spread over xdist workers
 

@@ -1,0 +1,14 @@
+"""The parameter gradients divided by N again, although grad_out already holds the 1/N of the mean."""
+import numpy as np
+
+FAILS = {"linear_backward_values"}
+
+
+def linear_backward(X, W, grad_out):
+    X = np.asarray(X, dtype=np.float64)
+    W = np.asarray(W, dtype=np.float64)
+    G = np.asarray(grad_out, dtype=np.float64)
+    if X.ndim != 2 or W.ndim != 2 or G.ndim != 2 or X.shape[1] != W.shape[0] or G.shape != (X.shape[0], W.shape[1]):
+        raise ValueError(f"shapes {X.shape}, {W.shape} and {G.shape} do not fit")
+    n = X.shape[0]
+    return G @ W.T, X.T @ G / n, G.sum(axis=0) / n
