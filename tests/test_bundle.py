@@ -15,6 +15,7 @@ from nbclient import NotebookClient
 from coursekit import ROOT, assignments, notebook_name
 from coursekit.cli.bundle import NAME, build, pins_of
 from support.catalog import reference_submission
+from coursekit.cli.reference import SHIPS, revealed
 from support.leaks import graded_definitions, leaks, text_files
 from support.readme import (assert_opened, code_blocks, commands, failure, new_user_env, notebooks_named, run_block,
                             serve)
@@ -67,6 +68,18 @@ def test_bundle_can_hold_some_assignments_only(tmp_path):
     assert archive.exists()
     with pytest.raises(ValueError, match="no such assignment: 99_nothing"):
         build(["99_nothing"], tmp_path)
+
+
+@pytest.mark.parametrize("assignment", sorted(set(SHIPS) & set(ASSIGNMENTS)))
+def test_an_assignment_that_ships_reference_solutions_is_bundled_only_with_those_it_reveals(assignment, tmp_path):
+    """Does the bundle refuse the capstone without every assignment whose solutions its losses.py gives away,
+    and does the leak scan accept that module only in the capstone's own folder?"""
+    earlier = revealed(assignment)
+    with pytest.raises(ValueError, match=f"missing: {earlier[-1]}"):
+        build(earlier[:-1] + [assignment], tmp_path)
+    module = ROOT / "release" / assignment / SHIPS[assignment]
+    assert not leaks([module], assignment)
+    assert {what.split(" ")[0] for *_, what in leaks([module], earlier[-1])} >= {"secret", "defines"}
 
 
 def test_bundle_leaks_no_solution_hidden_test_closed_form_or_graded_function(bundle):

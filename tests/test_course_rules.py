@@ -40,8 +40,9 @@ def _source_nb(assignment):
 # -------------------------------------------------------------------------------------------
 # Student text speaks of the course only
 # -------------------------------------------------------------------------------------------
-HISTORY = re.compile(r"\bseed\b|\bdrafts?\b|grew from|earlier version|how the hidden tests are (built|written)",
-                     re.IGNORECASE)
+# "seed" as the course's origin (its seed notes, material or code), not a random number generator's seed.
+HISTORY = re.compile(r"\bseed\s+(?:notes?|material|text|code|version|course|notebooks?)\b"
+                     r"|\bdrafts?\b|grew from|earlier version|how the hidden tests are (built|written)", re.IGNORECASE)
 
 
 @pytest.mark.parametrize("path", STUDENT_NOTEBOOKS, ids=_IDS)
@@ -155,10 +156,20 @@ def function_of(assignment, grade_id):
     return max(names, key=len) if names else None
 
 
+# Cells that judge the training settings a student chose for a model (the capstone): they read the
+# settings with check_settings and train with the grader's own reference trainer, so they belong to no function.
+MODEL = "model_"
+
+
 def _graded_cells(assignment):
-    """The autograded test cells of the functions (answer checks excluded)."""
+    """The autograded test cells of the functions (answer checks and model cells excluded)."""
     return [c for c in _source_nb(assignment).cells if is_grade(c) and not is_solution(c)
-            and not is_answer_check(_grade_id(c))]
+            and not is_answer_check(_grade_id(c)) and not _grade_id(c).startswith(MODEL)]
+
+
+def _model_cells(assignment):
+    return [c for c in _source_nb(assignment).cells if is_grade(c) and not is_solution(c)
+            and _grade_id(c).startswith(MODEL)]
 
 
 def _compares_shapes(args):
@@ -178,7 +189,7 @@ def test_points_follow_the_policy_of_00_start_here(assignment):
             orphans.append(gid)
             continue
         if gid.endswith("_values"):
-            want = 3 if re.search(r"forward|backward", fn) else 2
+            want = 3 if re.search(r"forward|backward", fn) or fn == "train" else 2
         elif gid.endswith("_contract"):
             want = 1
         else:
@@ -191,6 +202,10 @@ def test_points_follow_the_policy_of_00_start_here(assignment):
     missing = [f for f, args in functions.items() if _compares_shapes(args) and f"{f}_contract" not in graded]
     assert not missing, f"functions without a contract cell: {missing}"
     assert all(f"{f}_values" in graded for f in functions), "every function has a values cell"
+    for cell in _model_cells(assignment):
+        assert cell.metadata["nbgrader"]["points"] == 2, f"{_grade_id(cell)}: a model cell is worth 2 points"
+        assert _calls(HIDDEN.sub("", cell.source), "check_settings"), \
+            f"{_grade_id(cell)}: a model cell reads the student's settings with a visible check_settings(label, NAME, budget)"
 
 
 # Mutants that compute no loss at all (a constant, inf, 1e-300): they hold no mistake but the absence of the work, and
@@ -214,7 +229,12 @@ def test_one_mistake_costs_one_cell_of_a_function(assignment):
         wrong_answers = {g for g in entry.fails if is_answer_check(g)}
         if wrong_answers and not entry.answers:
             problems.append(f"{entry.name}: loses answer checks {sorted(wrong_answers)} without changing an answer")
-        per_function = Counter(function_of(assignment, g) for g in entry.fails if not is_answer_check(g))
+        models = {g for g in entry.fails if g.startswith(MODEL)}
+        if models and not entry.answers:
+            problems.append(f"{entry.name}: loses model cells {sorted(models)}, which judge only the settings, "
+                            "without changing them (ANSWERS)")
+        per_function = Counter(function_of(assignment, g) for g in entry.fails
+                               if not is_answer_check(g) and not g.startswith(MODEL))
         if entry.name.startswith(NO_LOSS_COMPUTED):
             problems += [f"{entry.name}: loses {g}, which does not look at values" for g in entry.fails
                          if g.endswith("_contract")]

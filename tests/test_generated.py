@@ -8,9 +8,10 @@ import nbformat
 import pytest
 
 from coursekit import RELEASE, ROOT, SOLUTIONS, SOURCE, assignments, notebook_name
+from coursekit.cli.reference import SHIPS, module_text, revealed
 from coursekit.cli.regenerate import strip_volatile
 from support.catalog import HIDDEN, MARK_SCHEME, SOLUTION, source_notebook
-from support.leaks import MARKERS, meaningful_lines
+from support.leaks import MARKERS, graded_functions, meaningful_lines
 from support.readme import code_blocks, failure, fresh_copy, run_block
 
 ASSIGNMENTS = assignments()
@@ -144,3 +145,15 @@ def test_ci_workflow_runs_the_course_ci_on_push_and_pull_request():
     (job,) = flow["jobs"].values()
     assert [s.get("run") for s in job["steps"] if "run" in s] == ["bash .ci/run"]
     assert job["timeout-minutes"] <= 90
+
+
+@pytest.mark.parametrize("assignment", sorted(set(SHIPS) & set(ASSIGNMENTS)))
+def test_shipped_reference_module_is_current_and_complete(assignment):
+    """Is the reference module an assignment ships what `coursekit regenerate` writes from the earlier
+    assignments' solutions now, and does it define every function those solutions define?"""
+    path = SOURCE / assignment / SHIPS[assignment]
+    assert path.read_text() == module_text(assignment), f"{path} is stale: run python -m coursekit regenerate"
+    namespace = {}
+    exec(compile(path.read_text(), str(path), "exec"), namespace)  # noqa: S102 - generated from our own source
+    wanted = set().union(*(graded_functions(a) for a in revealed(assignment)))
+    assert wanted and not wanted - set(namespace), f"{path} lacks {sorted(wanted - set(namespace))}"

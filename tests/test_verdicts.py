@@ -370,3 +370,31 @@ def test_repair_keeps_the_last_copy_of_a_cell_and_resets_schema_and_blank_deriva
     assert "nbgrader" not in nb.cells[1].metadata and nb.cells[2].metadata["nbgrader"]["grade_id"] == "a_answer"
     assert "nbgrader" not in nb.cells[3].metadata
     assert all(c.metadata["nbgrader"]["schema_version"] == 3 for c in nb.cells if "nbgrader" in c.metadata)
+
+
+def test_nbgraders_metadata_validation_checks_its_schema_once_and_judges_alike(monkeypatch):
+    """Does nbgrader's validator, with the course's schema cache, still accept good metadata and refuse bad
+    metadata with jsonschema's own error, while checking the schema only once?"""
+    import jsonschema
+    from nbformat.v4 import new_code_cell
+    from nbgrader.nbgraderformat import MetadataValidator, common
+
+    import coursekit.grader.metadata  # noqa: F401 - installs the cache
+
+    assert isinstance(common.jsonschema, coursekit.grader.metadata.SchemaCheckedOnce)
+    validator = MetadataValidator()
+    checked = []
+    real = jsonschema.Draft4Validator.check_schema
+    monkeypatch.setattr(jsonschema.Draft4Validator, "check_schema", classmethod(lambda cls, s: checked.append(s) or real(s)))
+    common.jsonschema._validators.clear()
+    good = new_code_cell(metadata={"nbgrader": {"schema_version": 3, "grade": True, "solution": False, "locked": False,
+                                                "grade_id": "f_values", "points": 3}})
+    for _ in range(5):
+        validator.validate_cell(good)
+    bad = new_code_cell(metadata={"nbgrader": {**good.metadata["nbgrader"], "points": "three"}})
+    with pytest.raises(jsonschema.ValidationError) as ours:
+        validator.validate_cell(bad)
+    with pytest.raises(jsonschema.ValidationError) as theirs:
+        jsonschema.validate(bad.metadata["nbgrader"], validator.schema)
+    assert str(ours.value) == str(theirs.value)
+    assert len(checked) <= 2, "the schema was checked again for every cell"

@@ -22,6 +22,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import RELEASE, ROOT, assignments as all_assignments, notebook_name
+from .reference import revealed
 
 NAME = "loss-functions-from-scratch"
 NOTEBOOKS = ("00_start_here.ipynb", "loss_gallery.ipynb")
@@ -86,6 +87,11 @@ def build(picked=None, out=ROOT / "dist"):
     if unknown:
         raise ValueError(f"no such assignment: {', '.join(unknown)} (there are {', '.join(everything)})")
     picked = [a for a in everything if a in picked]  # course order, each once
+    for a in picked:
+        missing = [earlier for earlier in revealed(a) if earlier not in picked]
+        if missing:
+            raise ValueError(f"{a} ships the reference solutions of the assignments before it: bundle it only with "
+                             f"all of them, once their deadlines have passed (missing: {', '.join(missing)})")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     folder, archive = out / NAME, out / f"{NAME}.zip"

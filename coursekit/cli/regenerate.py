@@ -19,6 +19,7 @@ import nbformat
 
 from .. import RELEASE, SOLUTIONS, assignments as all_assignments
 from .nbgrader import new_course_dir, run_nbgrader
+from .reference import write_modules
 
 
 def strip_volatile(nb):
@@ -69,8 +70,10 @@ def generate(assignments, out_dir):
 
 
 def regenerate(assignments=None):
-    """Rewrite release/ and solutions/ in the repository."""
+    """Rewrite release/ and solutions/ in the repository, after the reference module that an assignment
+    ships (``reference.SHIPS``); an assignment whose module changed is regenerated too."""
     assignments = list(assignments or all_assignments())
+    assignments += [a for a in write_modules() if a not in assignments]
     with tempfile.TemporaryDirectory(prefix="lfs-out-") as out:
         generate(assignments, out)
         for kind, target in (("release", RELEASE), ("solutions", SOLUTIONS)):

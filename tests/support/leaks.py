@@ -19,6 +19,7 @@ from pathlib import Path
 import nbformat
 
 from coursekit import ROOT, assignments
+from coursekit.cli.reference import revealed
 from support.catalog import CATALOG, HIDDEN, MARK_SCHEME, SOLUTION, solution_code, source_notebook
 
 MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "MARK SCHEME")
@@ -121,13 +122,16 @@ def leaks(paths, assignment=None):
     """Everything of the above found in ``paths``: a list of (file, where, what) triples.
 
     Secret lines are those of ``assignment``, or of every assignment when it is None; lines that the
-    course's checker (losscheck.py, shipped to students) also has are not secret.
+    course's checker (losscheck.py, shipped to students) also has are not secret.  The files of an
+    assignment that ships the earlier assignments' reference solutions (``reference.revealed``: the
+    capstone, released after their deadlines) may show those assignments' secrets, never their own.
     """
     every = assignments()
     shipped = meaningful_lines((ROOT / "coursekit" / "losscheck.py").read_text())
+    kept = [a for a in every if a not in revealed(assignment)] if assignment else every
     secrets = {line for a in ([assignment] if assignment else every) for line in secret_lines(a)} - shipped
-    forms = {f: squeezed(f) for a in every for f in closed_forms(a)}
-    graded = set().union(*(graded_functions(a) for a in every))
+    forms = {f: squeezed(f) for a in kept for f in closed_forms(a)}
+    graded = set().union(*(graded_functions(a) for a in kept))
     found = []
     for path in map(Path, paths):
         for where, text in texts(path):
