@@ -12,6 +12,7 @@ cells use the instructor's copy of this file, whatever yours holds.
 """
 import builtins
 import contextlib
+import functools
 import hashlib
 import io
 import warnings
@@ -290,8 +291,14 @@ def answer_digest(label, number):
     (A fingerprint is deliberately slow to compute, so that trying numbers one by one
     until one fits takes far longer than the derivation.)
     """
-    key = f"{label}|{_rounded(float(number))}".encode()
-    return hashlib.pbkdf2_hmac("sha256", key, b"loss-functions-from-scratch", DIGEST_ROUNDS).hex()[:16]
+    return _digest(f"{label}|{_rounded(float(number))}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _digest(key):
+    """The fingerprint of one rounded answer (remembered: a check compares three nearby numbers, which mostly
+    round alike, and the grader meets the same right answer in every notebook of a class)."""
+    return hashlib.pbkdf2_hmac("sha256", key.encode(), b"loss-functions-from-scratch", DIGEST_ROUNDS).hex()[:16]
 
 
 def _plain_number(value):
