@@ -19,8 +19,6 @@ deviation counts as 1).
 ``two_features()`` gives the breast-cancer data restricted to two features, for a figure.
 """
 import numpy as np
-from sklearn.datasets import load_breast_cancer, load_diabetes, load_digits
-from sklearn.model_selection import train_test_split
 
 NAMES = ("breast_cancer", "digits", "diabetes")
 TWO_FEATURES = ("mean radius", "mean texture")
@@ -28,6 +26,8 @@ TWO_FEATURES = ("mean radius", "mean texture")
 
 def _raw(name):
     """Features and targets of a data set, before splitting."""
+    from sklearn.datasets import load_breast_cancer, load_diabetes, load_digits  # imported when first needed
+
     if name == "breast_cancer":
         data = load_breast_cancer()
         return data.data, data.target.astype(np.float64).reshape(-1, 1), True
@@ -50,6 +50,8 @@ def standardise(X_train, X_test):
 
 def load(name):
     """``(X_train, y_train, X_test, y_test)`` of the data set ``name``, split and standardised (see above)."""
+    from sklearn.model_selection import train_test_split
+
     X, y, classification = _raw(name)
     labels = y.ravel() if classification else None
     X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0, stratify=labels)
@@ -59,6 +61,9 @@ def load(name):
 
 def two_features():
     """The breast-cancer split restricted to the two features ``TWO_FEATURES``, standardised on the training split."""
+    from sklearn.datasets import load_breast_cancer
+    from sklearn.model_selection import train_test_split
+
     data = load_breast_cancer()
     columns = [list(data.feature_names).index(f) for f in TWO_FEATURES]
     y = data.target.astype(np.float64).reshape(-1, 1)
