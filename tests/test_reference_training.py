@@ -74,14 +74,14 @@ def test_train_minimises_the_objective_that_sklearn_logistic_regression_minimise
     assert b[0] == pytest.approx(model.intercept_[0], abs=1e-3)
 
 
-def test_minibatch_train_is_reproducible_and_depends_on_random_state():
-    """Does the same random_state give the same weights to the last digit, and another one other weights?"""
+def test_minibatch_train_is_reproducible_and_depends_on_seed():
+    """Does the same seed give the same weights to the last digit, and another one other weights?"""
     rng = np.random.default_rng(RNG_SEED)
     X, y = rng.normal(size=(17, 3)), rng.integers(0, 3, 17)
     args = (X, y, losses.softmax_cross_entropy_forward, losses.softmax_cross_entropy_backward, 3)
-    first = REF["train"](*args, lr=0.5, epochs=3, batch_size=4, random_state=5)
-    again = REF["train"](*args, lr=0.5, epochs=3, batch_size=4, random_state=5)
-    other = REF["train"](*args, lr=0.5, epochs=3, batch_size=4, random_state=6)
+    first = REF["train"](*args, lr=0.5, epochs=3, batch_size=4, seed=5)
+    again = REF["train"](*args, lr=0.5, epochs=3, batch_size=4, seed=5)
+    other = REF["train"](*args, lr=0.5, epochs=3, batch_size=4, seed=6)
     assert np.array_equal(first[0], again[0]) and first[2] == again[2]
     assert not np.allclose(first[0], other[0])
 

@@ -9,7 +9,7 @@ def _batches(order, batch_size):
 
 
 def train(X, y, loss_forward, loss_backward, n_outputs, *, lr=0.1, epochs=100, lam=0.0, batch_size=None,
-          random_state=0, X_val=None, y_val=None, loss_kwargs=None, init=None):
+          seed=0, X_val=None, y_val=None, loss_kwargs=None, init=None):
     X = np.array(X, dtype=float)
     y = np.asarray(y)
     if X.ndim != 2:
@@ -36,7 +36,7 @@ def train(X, y, loss_forward, loss_backward, n_outputs, *, lr=0.1, epochs=100, l
     else:
         W = np.copy(np.asarray(init[0], dtype=float))
         b = np.copy(np.asarray(init[1], dtype=float))
-    rng = np.random.default_rng(random_state)
+    rng = np.random.default_rng(seed)
     train_losses, val_losses = [], []
     for _epoch in range(epochs):
         if batch_size is None:

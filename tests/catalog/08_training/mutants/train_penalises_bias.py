@@ -5,7 +5,7 @@ FAILS = {'train_values'}
 
 
 def train(X, y, loss_forward, loss_backward, n_outputs, *, lr=0.1, epochs=100, lam=0.0, batch_size=None,
-          random_state=0, X_val=None, y_val=None, loss_kwargs=None, init=None):
+          seed=0, X_val=None, y_val=None, loss_kwargs=None, init=None):
     X = np.asarray(X, dtype=np.float64)
     if X.ndim != 2:
         raise ValueError(f"X must be 2-D, of shape (N, F), got shape {X.shape}")
@@ -29,7 +29,7 @@ def train(X, y, loss_forward, loss_backward, n_outputs, *, lr=0.1, epochs=100, l
         W, b = np.zeros((F, n_outputs)), np.zeros(n_outputs)
     else:
         W, b = np.array(init[0], dtype=np.float64), np.array(init[1], dtype=np.float64)
-    rng = np.random.default_rng(random_state)
+    rng = np.random.default_rng(seed)
     history = {"loss": [], "val_loss": []}
     for _ in range(epochs):
         if batch_size is None:

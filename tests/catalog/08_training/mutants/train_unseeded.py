@@ -1,11 +1,11 @@
-"""The random generator is made without random_state: every call shuffles differently."""
+"""The random generator is made without seed: every call shuffles differently."""
 import numpy as np
 
 FAILS = {'train_reproducible'}
 
 
 def train(X, y, loss_forward, loss_backward, n_outputs, *, lr=0.1, epochs=100, lam=0.0, batch_size=None,
-          random_state=0, X_val=None, y_val=None, loss_kwargs=None, init=None):
+          seed=0, X_val=None, y_val=None, loss_kwargs=None, init=None):
     X = np.asarray(X, dtype=np.float64)
     if X.ndim != 2:
         raise ValueError(f"X must be 2-D, of shape (N, F), got shape {X.shape}")
