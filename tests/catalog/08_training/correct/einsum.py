@@ -1,4 +1,4 @@
-"""The layer with np.einsum, the penalty with np.sum of squares and np.multiply."""
+"""The layer with np.einsum and a shared shape check, the penalty's gradient with np.multiply."""
 import numpy as np
 
 

@@ -1,5 +1,5 @@
-"""train written another way: np.array_split for the batches, copies with np.copy, the loss parameters passed
-positionally-free through a helper, the history built from two lists, and other error messages."""
+"""train written another way: np.array_split for the batches, the whole set itself for a full batch, copies with np.copy,
+the loss parameters in a dict of options, the history built from two lists, and other error messages."""
 import numpy as np
 
 
