@@ -1,4 +1,5 @@
 """release/ and solutions/ are exactly what nbgrader makes of source/, and release/ leaks nothing."""
+import ast
 import os
 import subprocess
 import sys
@@ -10,8 +11,8 @@ import pytest
 from coursekit import RELEASE, ROOT, SOLUTIONS, SOURCE, assignments, notebook_name
 from coursekit.cli.reference import SHIPS, module_text, revealed
 from coursekit.cli.regenerate import strip_volatile
-from support.catalog import HIDDEN, MARK_SCHEME, SOLUTION, source_notebook
-from support.leaks import MARKERS, graded_functions, meaningful_lines
+from support.catalog import HIDDEN, MARK_SCHEME, SOLUTION, solution_code, source_notebook
+from support.leaks import MARKERS, meaningful_lines
 from support.readme import code_blocks, failure, fresh_copy, run_block
 
 ASSIGNMENTS = assignments()
@@ -155,5 +156,6 @@ def test_shipped_reference_module_is_current_and_complete(assignment):
     assert path.read_text() == module_text(assignment), f"{path} is stale: run python -m coursekit regenerate"
     namespace = {}
     exec(compile(path.read_text(), str(path), "exec"), namespace)  # noqa: S102 - generated from our own source
-    wanted = set().union(*(graded_functions(a) for a in revealed(assignment)))
+    wanted = {node.name for a in revealed(assignment) for code in solution_code(a).values()
+              for node in ast.parse(code).body if isinstance(node, ast.FunctionDef)}  # nested helpers come with them
     assert wanted and not wanted - set(namespace), f"{path} lacks {sorted(wanted - set(namespace))}"

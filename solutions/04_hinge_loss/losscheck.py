@@ -2,7 +2,8 @@
 
 Use ``numerical_gradient``, ``rel_error`` and ``grad_check`` to test your own
 backward functions.  ``check_answer`` and ``check_choice`` check the numbers and
-choices you give in derivation checks and questions.  The graded test cells use the ``expect_*``, ``as_*`` and
+choices you give in derivation checks and questions, ``check_settings`` the
+training settings you choose for a model.  The graded test cells use the ``expect_*``, ``as_*`` and
 ``check_*`` helpers below, so that every failure message says what was expected,
 what came back and what the likely mistake is.
 
@@ -11,6 +12,7 @@ cells use the instructor's copy of this file, whatever yours holds.
 """
 import builtins
 import contextlib
+import functools
 import hashlib
 import io
 import warnings
@@ -21,7 +23,7 @@ __all__ = [
     "numerical_gradient", "rel_error", "grad_check",
     "quietly", "expect_float", "expect_array", "as_float", "as_array", "check_close", "check_raises",
     "check_unmodified", "snapshot", "require", "CheckFailed",
-    "check_answer", "check_choice", "answer_digest",
+    "check_answer", "check_choice", "check_settings", "answer_digest",
 ]
 
 
@@ -289,8 +291,14 @@ def answer_digest(label, number):
     (A fingerprint is deliberately slow to compute, so that trying numbers one by one
     until one fits takes far longer than the derivation.)
     """
-    key = f"{label}|{_rounded(float(number))}".encode()
-    return hashlib.pbkdf2_hmac("sha256", key, b"loss-functions-from-scratch", DIGEST_ROUNDS).hex()[:16]
+    return _digest(f"{label}|{_rounded(float(number))}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _digest(key):
+    """The fingerprint of one rounded answer (remembered: a check compares three nearby numbers, which mostly
+    round alike, and the grader meets the same right answer in every notebook of a class)."""
+    return hashlib.pbkdf2_hmac("sha256", key.encode(), b"loss-functions-from-scratch", DIGEST_ROUNDS).hex()[:16]
 
 
 def _plain_number(value):
@@ -350,3 +358,35 @@ def check_choice(label, value, options, expected=None):
         require(_normalised_choice(value) == _normalised_choice(expected), label, "this is not the right choice.",
                 advice=["Reread the question and the result it refers to; the notebook's figures can help."],
                 details=[f"expected {expected!r}, got {value!r}"])
+
+
+SETTINGS = ("lr", "epochs", "lam", "batch_size")
+
+
+def check_settings(label, settings, budget):
+    """Check the training settings you chose for the model ``label``; return them as a new dict.
+
+    ``settings`` is a dict with exactly the keys ``lr`` (a number > 0, the learning rate),
+    ``epochs`` (a whole number from 1 to ``budget``), ``lam`` (a number >= 0, the L2 strength)
+    and ``batch_size`` (None for full-batch gradient descent, or a whole number >= 1).
+    """
+    if type(settings) is not dict:  # a plain dict: what the grader reads back
+        _fail(label, f"the settings should be a dict, not {_article(public_type_name(settings))}.",
+              advice=[f"Write them as {{'lr': 0.1, 'epochs': 100, 'lam': 0.0, 'batch_size': None}}."])
+    keys = sorted(map(str, settings))
+    require(keys == sorted(SETTINGS), label, f"the settings should have exactly the keys {', '.join(SETTINGS)}.",
+            details=[f"got the keys {', '.join(keys)}"[:300]])
+    whole = lambda v: type(v) is int or (type(v).__module__ == "numpy" and isinstance(v, np.integer))  # noqa: E731
+    real = lambda v: whole(v) or type(v) is float or (type(v).__module__ == "numpy" and isinstance(v, np.floating))  # noqa: E731
+    lr, epochs, lam, batch_size = (settings[k] for k in SETTINGS)
+    require(real(lr) and np.isfinite(lr) and lr > 0, label, "the learning rate 'lr' should be a number > 0.",
+            details=[f"got {lr!r}"[:200]])
+    require(whole(epochs) and 1 <= epochs <= budget, label,
+            f"'epochs' should be a whole number from 1 to {budget}, this model's budget.", details=[f"got {epochs!r}"[:200]])
+    require(real(lam) and np.isfinite(lam) and lam >= 0, label, "the L2 strength 'lam' should be a number >= 0.",
+            details=[f"got {lam!r}"[:200]])
+    require(batch_size is None or (whole(batch_size) and batch_size >= 1), label,
+            "'batch_size' should be None (full-batch gradient descent) or a whole number >= 1.",
+            details=[f"got {batch_size!r}"[:200]])
+    return {"lr": float(lr), "epochs": int(epochs), "lam": float(lam),
+            "batch_size": None if batch_size is None else int(batch_size)}
