@@ -43,6 +43,13 @@ def test_wire_carries_dicts_with_string_keys():
     back = wire.decode(wire.encode({"loss": [0.5, 0.25], "W": np.eye(2)}))
     assert type(back) is dict and back["loss"] == [0.5, 0.25] and np.array_equal(back["W"], np.eye(2))
     assert isinstance(wire.decode(wire.encode({1: "one"})), wire.Opaque)
+    import collections
+
+    class Lying(dict):
+        def items(self):
+            return [("loss", "forged")]
+    for subclass in (collections.defaultdict(list, loss=[1.0]), collections.OrderedDict(loss=[1.0]), Lying(loss=[1.0])):
+        assert wire.decode(wire.encode(subclass)) == {"loss": [1.0]} and type(wire.decode(wire.encode(subclass))) is dict
     with pytest.raises(wire.WireError):
         wire.decode({"t": "dict", "items": [[1, {"t": "none"}]]})
 

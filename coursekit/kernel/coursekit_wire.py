@@ -72,8 +72,9 @@ def encode(value, depth=0):
         return {"t": "str", "v": value[:MAX_TEXT]}
     if kind in (list, tuple) and depth < MAX_DEPTH:
         return {"t": kind.__name__, "items": [encode(v, depth + 1) for v in value]}
-    if kind is dict and depth < MAX_DEPTH and all(type(k) is str for k in value):
-        return {"t": "dict", "items": [[k[:MAX_TEXT], encode(v, depth + 1)] for k, v in value.items()]}
+    if isinstance(value, dict) and depth < MAX_DEPTH and all(type(k) is str for k in dict.keys(value)):
+        # a defaultdict or OrderedDict travels as the plain dict it holds (dict's own items, not an override)
+        return {"t": "dict", "items": [[k[:MAX_TEXT], encode(v, depth + 1)] for k, v in dict.items(value)]}
     if kind is types.FunctionType and value.__name__ != "<lambda>" and value.__qualname__ == value.__name__:
         return {"t": "function", "module": str(value.__module__)[:MAX_TEXT], "name": value.__name__[:MAX_TEXT]}
     return {"t": "opaque", "type": getattr(kind, "__name__", "object")}
