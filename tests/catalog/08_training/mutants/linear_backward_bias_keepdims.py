@@ -1,0 +1,14 @@
+"""grad_b keeps the summed axis (np.sum(..., keepdims=True)): shape (1, K) instead of (K,); train, which
+calls it, then fails on its own linear_forward, so its visible check in train_values fails too."""
+import numpy as np
+
+FAILS = {"linear_backward_values", "train_values"}
+
+
+def linear_backward(X, W, grad_out):
+    X = np.asarray(X, dtype=np.float64)
+    W = np.asarray(W, dtype=np.float64)
+    G = np.asarray(grad_out, dtype=np.float64)
+    if X.ndim != 2 or W.ndim != 2 or G.ndim != 2 or X.shape[1] != W.shape[0] or G.shape != (X.shape[0], W.shape[1]):
+        raise ValueError(f"X of shape {X.shape}, W of shape {W.shape} and grad_out of shape {G.shape} do not fit")
+    return G @ W.T, X.T @ G, G.sum(axis=0, keepdims=True)
