@@ -216,8 +216,9 @@ NO_LOSS_COMPUTED = "no_loss_"
 
 @pytest.mark.parametrize("assignment", assignments())
 def test_one_mistake_costs_one_cell_of_a_function(assignment):
-    """Does every mutant lose at most one cell of each function (a no_loss_ mutant: no contract cell), and cells of a
-    function it does not define only when that function calls one it does?"""
+    """Does every mutant lose at most one cell of each function (a no_loss_ mutant: no contract cell; a function the
+    mistake keeps from running at all, named in STOPS, any of its cells), and cells of a function it does not define
+    only when that function calls one it does?"""
     code = solution_code(assignment)
     calls = {f: {g for g in _functions(assignment) if g != f and any(
         re.search(rf"def {f}\(", c) and re.search(rf"\b{g}\(", c) for c in code.values())}
@@ -235,6 +236,10 @@ def test_one_mistake_costs_one_cell_of_a_function(assignment):
                             "without changing them (ANSWERS)")
         per_function = Counter(function_of(assignment, g) for g in entry.fails
                                if not is_answer_check(g) and not g.startswith(MODEL))
+        for f in entry.stops:  # its cells cannot judge a function that never runs: they may all be lost
+            if f in entry.functions or not calls.get(f, set()) & set(entry.functions):
+                problems.append(f"{entry.name}: STOPS {f}, which it defines or which calls nothing it defines")
+            per_function.pop(f, None)
         if entry.name.startswith(NO_LOSS_COMPUTED):
             problems += [f"{entry.name}: loses {g}, which does not look at values" for g in entry.fails
                          if g.endswith("_contract")]

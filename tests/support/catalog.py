@@ -72,6 +72,7 @@ class CatalogEntry:
     preamble: str                   # imports, constants and _helpers, put in front of each function
     functions: dict = field(default_factory=dict)  # name -> source
     answers: dict = field(default_factory=dict)    # answer name -> the answer's Python source
+    stops: frozenset = frozenset()  # functions that the mistake keeps from running at all (their cells cannot judge them)
 
     @property
     def name(self):
@@ -87,13 +88,15 @@ def load_entry(path):
     text = path.read_text()
     tree = ast.parse(text)
     lines = text.splitlines()
-    fails, preamble, functions, answers = frozenset(), [], {}, {}
+    fails, preamble, functions, answers, stops = frozenset(), [], {}, {}, frozenset()
     for node in tree.body:
         segment = "\n".join(lines[node.lineno - 1 - len(getattr(node, "decorator_list", [])):node.end_lineno])
         if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
             functions[node.name] = segment
         elif isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["FAILS"]:
             fails = frozenset(ast.literal_eval(node.value))
+        elif isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["STOPS"]:
+            stops = frozenset(ast.literal_eval(node.value))
         elif isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["ANSWERS"]:
             answers = {ast.literal_eval(k): ast.get_source_segment(text, v)
                        for k, v in zip(node.value.keys, node.value.values)}
@@ -106,7 +109,9 @@ def load_entry(path):
         raise ValueError(f"{path}: a mutant must name the grade ids it fails in FAILS")
     if kind == "correct" and fails:
         raise ValueError(f"{path}: a correct implementation fails nothing")
-    return CatalogEntry(path, kind, ast.get_docstring(tree) or "", fails, "\n".join(preamble), functions, answers)
+    if stops and kind != "mutants":
+        raise ValueError(f"{path}: only a mutant stops a function")
+    return CatalogEntry(path, kind, ast.get_docstring(tree) or "", fails, "\n".join(preamble), functions, answers, stops)
 
 
 def catalog(assignment):
