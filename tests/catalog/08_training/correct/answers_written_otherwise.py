@@ -4,6 +4,7 @@ import numpy as np
 ANSWERS = {
     "dw_check": -5,
     "db_check": 1.5,
+    "dx_check": -3 / 2,
     "lam_check": 0.01,
     "answer_q1": np.float64(1) / 0.426,
     "answer_q2": " (B) ",
