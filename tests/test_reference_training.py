@@ -88,7 +88,6 @@ def test_minibatch_train_is_reproducible_and_depends_on_seed():
 
 
 @pytest.mark.parametrize("name", data.NAMES)
-@pytest.mark.parametrize("name", data.NAMES)
 def test_validation_split_is_a_quarter_of_the_training_split(name):
     """Does validation_split cut the training split into two disjoint parts, a quarter held out, the same every time?"""
     X_train, y_train, _, _ = data.load(name)
@@ -130,6 +129,7 @@ def test_stated_training_objectives_are_measured():
     assert stated == pytest.approx(measured, abs=5e-5)
 
 
+@pytest.mark.parametrize("name", data.NAMES)
 def test_data_is_split_and_standardised_on_the_training_split(name):
     """Is every feature of the training split centred with unit (or zero, for constant features) standard deviation?"""
     X_train, y_train, X_test, y_test = data.load(name)
