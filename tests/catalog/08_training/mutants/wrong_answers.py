@@ -7,6 +7,8 @@ ANSWERS = {
     "answer_q1": 426 * 0.001,                # N lambda instead of its inverse
     "answer_q2": "d",
     "answer_q3": "b",
+    "answer_q4": "a",
 }
 FAILS = {"derivation_check_linear_weights", "derivation_check_linear_bias", "derivation_check_linear_input",
-         "derivation_check_map_lambda", "question_1", "question_2", "question_3"}
+         "derivation_check_map_lambda", "question_1", "question_2", "question_3",
+         "question_4"}
