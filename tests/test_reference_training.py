@@ -1,5 +1,6 @@
 """The training assignment's reference solution agrees with finite differences, with its docstrings' algorithm and
 with scikit-learn; the numbers its comparison table states are the ones the reference functions and scikit-learn give."""
+import re
 import sys
 import warnings
 
@@ -87,6 +88,48 @@ def test_minibatch_train_is_reproducible_and_depends_on_seed():
 
 
 @pytest.mark.parametrize("name", data.NAMES)
+def test_validation_split_is_a_quarter_of_the_training_split(name):
+    """Does validation_split cut the training split into two disjoint parts, a quarter held out, the same every time?"""
+    X_train, y_train, _, _ = data.load(name)
+    X_fit, y_fit, X_val, y_val = data.validation_split(X_train, y_train)
+    assert len(X_fit) + len(X_val) == len(X_train) and len(X_fit) == len(y_fit) and len(X_val) == len(y_val)
+    assert len(X_val) == pytest.approx(0.25 * len(X_train), abs=1) and y_val.shape[1:] == y_train.shape[1:]
+    rows = {tuple(r) for r in X_train}
+    assert {tuple(r) for r in X_fit} | {tuple(r) for r in X_val} == rows
+    again = data.validation_split(X_train, y_train)
+    assert all(np.array_equal(a, b) for a, b in zip((X_fit, y_fit, X_val, y_val), again))
+
+
+def test_sklearn_C_is_question_1s_answer():
+    """Does the solution's sklearn_C give the answer of Question 1 and make C * sum of losses a multiple of J?"""
+    assert REF["sklearn_C"](426, 0.001) == pytest.approx(REF["answer_q1"], rel=1e-12)
+    N, lam = 300, 0.02
+    # C sum(l) + |w|^2 / 2 = C N (L + |w|^2 / (2 C N)): a multiple of J when 1 / (C N) = lam
+    assert 1 / (REF["sklearn_C"](N, lam) * N) == pytest.approx(lam, rel=1e-12)
+
+
+def test_stated_training_objectives_are_measured():
+    """Are the training objectives J that section 11 states those of the reference fit and of L-BFGS (4 decimals)?"""
+    from sklearn.linear_model import LogisticRegression
+
+    [text] = [c.source for c in source_notebook("08_training").cells
+              if c.cell_type == "markdown" and "On the training objective $J$" in c.source]
+    stated = [float(x) for x in re.findall(r"(0\.\d{4})", text.split("On the training objective $J$")[1])]
+    measured = []
+    for name, settings, fwd, bwd, k in [("breast_cancer", REF["BREAST_CANCER_SETTINGS"], losses.bce_with_logits_forward,
+                                         losses.bce_with_logits_backward, 1),
+                                        ("digits", REF["DIGITS_SOFTMAX_SETTINGS"], losses.softmax_cross_entropy_forward,
+                                         losses.softmax_cross_entropy_backward, 10)]:
+        X, y, _, _ = data.load(name)
+        lam = settings["lam"]
+        W, b, _ = REF["train"](X, y, fwd, bwd, k, **settings)
+        model = LogisticRegression(C=REF["sklearn_C"](len(X), lam), max_iter=10_000).fit(X, y.ravel() if k == 1 else y)
+        for W_, b_ in [(W, b), (model.coef_.T, model.intercept_)]:
+            measured.append(fwd(y, X @ W_ + b_) + lam / 2 * float(np.sum(W_ * W_)))
+    assert stated == pytest.approx(measured, abs=5e-5)
+
+
+@pytest.mark.parametrize("name", data.NAMES)
 def test_data_is_split_and_standardised_on_the_training_split(name):
     """Is every feature of the training split centred with unit (or zero, for constant features) standard deviation?"""
     X_train, y_train, X_test, y_test = data.load(name)
@@ -122,23 +165,24 @@ def measured():
     from sklearn.svm import LinearSVC
 
     train, forward = REF["train"], REF["linear_forward"]
-    settings = {"bc": dict(lr=0.5, epochs=100, lam=0.001, batch_size=None),
-                "softmax": dict(lr=0.5, epochs=30, lam=0.001, batch_size=64),
-                "hinge": dict(lr=0.01, epochs=30, lam=0.001, batch_size=64),
-                "quantile": dict(lr=0.5, epochs=200, lam=0.0, batch_size=None)}
+    # the course's reference settings: those of the solution cells
+    settings = {"bc": REF["BREAST_CANCER_SETTINGS"], "softmax": REF["DIGITS_SOFTMAX_SETTINGS"],
+                "hinge": REF["DIGITS_HINGE_SETTINGS"], "quantile": REF["DIABETES_QUANTILE_SETTINGS"]}
+    assert settings["quantile"]["lam"] == 0.0, "the quantile comparison assumes no penalty (QuantileRegressor alpha=0)"
     found = {}
     X, y, Xt, yt = data.load("breast_cancer")
     W, b, _ = train(X, y, losses.bce_with_logits_forward, losses.bce_with_logits_backward, 1, **settings["bc"])
-    sk = LogisticRegression(C=1 / (len(X) * 0.001), max_iter=10_000).fit(X, y.ravel()).score(Xt, yt.ravel())
+    sk = LogisticRegression(C=REF["sklearn_C"](len(X), settings["bc"]["lam"]), max_iter=10_000).fit(X, y.ravel()).score(Xt, yt.ravel())
     found["logistic regression", "breast cancer, accuracy"] = (100 * np.mean((forward(Xt, W, b) > 0) == (yt == 1)), 100 * sk)
     X, y, Xt, yt = data.load("digits")
     W, b, _ = train(X, y, losses.softmax_cross_entropy_forward, losses.softmax_cross_entropy_backward, 10, **settings["softmax"])
-    sk = LogisticRegression(C=1 / (len(X) * 0.001), max_iter=10_000).fit(X, y).score(Xt, yt)
+    sk = LogisticRegression(C=REF["sklearn_C"](len(X), settings["softmax"]["lam"]), max_iter=10_000).fit(X, y).score(Xt, yt)
     found["softmax regression", "digits, accuracy"] = (100 * np.mean(np.argmax(forward(Xt, W, b), axis=1) == yt), 100 * sk)
     W, b, _ = train(X, y, losses.multiclass_hinge_forward, losses.multiclass_hinge_backward, 10, **settings["hinge"])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        sk = LinearSVC(loss="hinge", C=1 / (len(X) * 0.001), max_iter=20_000, random_state=0).fit(X, y).score(Xt, yt)
+        sk = LinearSVC(loss="hinge", C=REF["sklearn_C"](len(X), settings["hinge"]["lam"]), max_iter=20_000,
+                       random_state=0).fit(X, y).score(Xt, yt)
     found["linear SVM", "digits, accuracy"] = (100 * np.mean(np.argmax(forward(Xt, W, b), axis=1) == yt), 100 * sk)
     X, y, Xt, yt = data.load("diabetes")
     taus = np.array([0.1, 0.5, 0.9])

@@ -16,6 +16,12 @@ classification sets).  Every feature is standardised with the mean and the stand
 constant on the training split (some pixels of the digits are always 0) keeps its scale (its standard
 deviation counts as 1).
 
+``validation_split(X_train, y_train)`` cuts a validation part out of a training split, for choosing the
+training settings without looking at the test split: ``(X_fit, y_fit, X_val, y_val)``, a quarter of the training
+samples held out (``random_state=1``, stratified by class when the targets are class labels).  The validation part
+keeps the standardisation of the whole training split, so its means and standard deviations have taken part in
+it; the test split has not.
+
 ``two_features()`` gives the breast-cancer data restricted to two features, for a figure.
 """
 import numpy as np
@@ -57,6 +63,16 @@ def load(name):
     X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0, stratify=labels)
     X_train, X_test = standardise(np.asarray(X_train, dtype=np.float64), np.asarray(X_test, dtype=np.float64))
     return X_train, y_train, X_test, y_test
+
+
+def validation_split(X_train, y_train):
+    """``(X_fit, y_fit, X_val, y_val)``: a quarter of the training split held out for validation (see above)."""
+    from sklearn.model_selection import train_test_split
+
+    y_train = np.asarray(y_train)
+    labels = y_train.ravel() if y_train.dtype.kind in "iu" or (y_train.ndim == 2 and y_train.shape[1] == 1) else None
+    X_fit, X_val, y_fit, y_val = train_test_split(X_train, y_train, test_size=0.25, random_state=1, stratify=labels)
+    return X_fit, y_fit, X_val, y_val
 
 
 def two_features():
