@@ -1,8 +1,8 @@
 """train checks its inputs and then takes no step: it returns the initial W and b, and the loss of that
-unchanged model for every epoch."""
+unchanged model for every epoch.  It never ran, so the model cells, which grade the settings found with it, are lost too."""
 import numpy as np
 
-FAILS = {"train_values", "train_minibatch", "train_reproducible", "train_history"}
+FAILS = {"train_values", "train_minibatch", "train_reproducible", "train_history", "model_breast_cancer", "model_digits_softmax", "model_digits_hinge", "model_diabetes_quantile"}
 
 
 def train(X, y, loss_forward, loss_backward, n_outputs, *, lr=0.1, epochs=100, lam=0.0, batch_size=None,
