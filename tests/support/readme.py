@@ -246,8 +246,12 @@ class Served:
         return status, answer
 
 
-def _kernel_answers(connection_file, timeout=60):
-    """Does the kernel of this connection file answer a kernel_info request, as a browser's first one?"""
+def _kernel_answers(connection_file, timeout=180):
+    """Does the kernel of this connection file answer a kernel_info request, as a browser's first one?
+
+    The first kernel of a fresh environment compiles its modules' bytecode as it starts: on a 2-core machine that
+    grades three classes meanwhile (the full suite), that once took more than 60 s.  A kernel that never answers
+    still fails."""
     from jupyter_client import BlockingKernelClient
 
     for _ in range(int(timeout * 4)):
