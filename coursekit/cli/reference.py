@@ -19,8 +19,8 @@ MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 
 
 def _code_cells(assignment):
-    """(is_solution, source) of the code cells that define the reference: solution cells with a function,
-    and the locked helper cells (imports and functions only) they may call."""
+    """(source, parsed body) of the code cells that define the reference, solution markers removed: solution
+    cells with a function, and the locked helper cells (imports and functions only) they may call."""
     nb = nbformat.read(SOURCE / assignment / f"{notebook_name(assignment)}.ipynb", as_version=4)
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
